@@ -1,0 +1,245 @@
+package dev.skiff.rpc.protocol;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.skiff.rpc.Bytes;
+import dev.skiff.rpc.internal.BytesAccess;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Writes Thrift's compact protocol exactly as Apache Thrift's {@code TCompactProtocol} does. Not
+ * thread-safe.
+ */
+final class CompactProtocolWriter implements ProtocolWriter {
+  static final byte PROTOCOL_ID = (byte) 0x82;
+  static final int VERSION = 1;
+  static final int VERSION_MASK = 0x1f;
+  static final byte BOOLEAN_TRUE = 1;
+  static final byte BOOLEAN_FALSE = 2;
+
+  /** Compact type nibble for each {@link TType}; -1 for types that cannot be written. */
+  private static final byte[] COMPACT_TYPE = new byte[TType.UUID + 1];
+
+  static {
+    Arrays.fill(COMPACT_TYPE, (byte) -1);
+    COMPACT_TYPE[TType.BOOL] = BOOLEAN_TRUE;
+    COMPACT_TYPE[TType.BYTE] = 3;
+    COMPACT_TYPE[TType.I16] = 4;
+    COMPACT_TYPE[TType.I32] = 5;
+    COMPACT_TYPE[TType.I64] = 6;
+    COMPACT_TYPE[TType.DOUBLE] = 7;
+    COMPACT_TYPE[TType.STRING] = 8;
+    COMPACT_TYPE[TType.LIST] = 9;
+    COMPACT_TYPE[TType.SET] = 10;
+    COMPACT_TYPE[TType.MAP] = 11;
+    COMPACT_TYPE[TType.STRUCT] = 12;
+    COMPACT_TYPE[TType.UUID] = 13;
+  }
+
+  private final ByteBuf out;
+
+  /** The last field id written in the current struct, the base of the next delta. */
+  private short lastFieldId;
+
+  /** lastFieldId of each enclosing struct. */
+  private short[] enclosingFieldIds = new short[8];
+
+  private int structDepth;
+
+  /** A bool field's header waits for its value, which it carries. */
+  private boolean hasPendingBoolField;
+
+  private short pendingBoolFieldId;
+
+  CompactProtocolWriter(ByteBuf out) {
+    this.out = out;
+  }
+
+  @Override
+  public void writeMessageBegin(MessageHeader header) {
+    out.writeByte(PROTOCOL_ID);
+    out.writeByte(VERSION | (header.type().value() << 5));
+    writeVarint32(header.sequenceId());
+    writeString(header.name());
+  }
+
+  @Override
+  public void writeMessageEnd() {}
+
+  @Override
+  public void writeStructBegin(String name) {
+    if (structDepth == enclosingFieldIds.length) {
+      enclosingFieldIds = Arrays.copyOf(enclosingFieldIds, structDepth * 2);
+    }
+    enclosingFieldIds[structDepth++] = lastFieldId;
+    lastFieldId = 0;
+  }
+
+  @Override
+  public void writeStructEnd() {
+    if (structDepth == 0) {
+      throw new IllegalStateException("writeStructEnd without writeStructBegin");
+    }
+    lastFieldId = enclosingFieldIds[--structDepth];
+  }
+
+  @Override
+  public void writeFieldBegin(String name, byte type, short id) {
+    if (type == TType.BOOL) {
+      hasPendingBoolField = true;
+      pendingBoolFieldId = id;
+    } else {
+      writeFieldHeader(compactType(type, "field"), id);
+    }
+  }
+
+  private void writeFieldHeader(int compactType, short id) {
+    if (id > lastFieldId && id - lastFieldId <= 15) {
+      out.writeByte((id - lastFieldId) << 4 | compactType);
+    } else {
+      out.writeByte(compactType);
+      writeI16(id);
+    }
+    lastFieldId = id;
+  }
+
+  @Override
+  public void writeFieldEnd() {}
+
+  @Override
+  public void writeFieldStop() {
+    out.writeByte(TType.STOP);
+  }
+
+  @Override
+  public void writeMapBegin(byte keyType, byte valueType, int size) {
+    int key = compactType(keyType, "map key");
+    int value = compactType(valueType, "map value");
+    checkSize(size);
+    if (size == 0) {
+      out.writeByte(0);
+    } else {
+      writeVarint32(size);
+      out.writeByte(key << 4 | value);
+    }
+  }
+
+  @Override
+  public void writeMapEnd() {}
+
+  @Override
+  public void writeListBegin(byte elementType, int size) {
+    writeCollectionBegin(elementType, size);
+  }
+
+  @Override
+  public void writeListEnd() {}
+
+  @Override
+  public void writeSetBegin(byte elementType, int size) {
+    writeCollectionBegin(elementType, size);
+  }
+
+  @Override
+  public void writeSetEnd() {}
+
+  private void writeCollectionBegin(byte elementType, int size) {
+    int type = compactType(elementType, "element");
+    checkSize(size);
+    if (size <= 14) {
+      out.writeByte(size << 4 | type);
+    } else {
+      out.writeByte(0xf0 | type);
+      writeVarint32(size);
+    }
+  }
+
+  @Override
+  public void writeBool(boolean value) {
+    byte code = value ? BOOLEAN_TRUE : BOOLEAN_FALSE;
+    if (hasPendingBoolField) {
+      hasPendingBoolField = false;
+      writeFieldHeader(code, pendingBoolFieldId);
+    } else {
+      out.writeByte(code);
+    }
+  }
+
+  @Override
+  public void writeByte(byte value) {
+    out.writeByte(value);
+  }
+
+  @Override
+  public void writeI16(short value) {
+    writeVarint32((value << 1) ^ (value >> 31));
+  }
+
+  @Override
+  public void writeI32(int value) {
+    writeVarint32((value << 1) ^ (value >> 31));
+  }
+
+  @Override
+  public void writeI64(long value) {
+    writeVarint64((value << 1) ^ (value >> 63));
+  }
+
+  @Override
+  public void writeDouble(double value) {
+    out.writeLongLE(Double.doubleToLongBits(value));
+  }
+
+  @Override
+  public void writeString(String value) {
+    int length = ByteBufUtil.utf8Bytes(requireNonNull(value, "value"));
+    writeVarint32(length);
+    ByteBufUtil.reserveAndWriteUtf8(out, value, length);
+  }
+
+  @Override
+  public void writeBinary(Bytes value) {
+    byte[] array = BytesAccess.array(requireNonNull(value, "value"));
+    writeVarint32(array.length);
+    out.writeBytes(array);
+  }
+
+  @Override
+  public void writeUuid(UUID value) {
+    out.writeLong(value.getMostSignificantBits());
+    out.writeLong(value.getLeastSignificantBits());
+  }
+
+  private void writeVarint32(int n) {
+    while ((n & ~0x7f) != 0) {
+      out.writeByte((n & 0x7f) | 0x80);
+      n >>>= 7;
+    }
+    out.writeByte(n);
+  }
+
+  private void writeVarint64(long n) {
+    while ((n & ~0x7fL) != 0) {
+      out.writeByte((int) (n & 0x7f) | 0x80);
+      n >>>= 7;
+    }
+    out.writeByte((int) n);
+  }
+
+  private static int compactType(byte type, String what) {
+    byte compact = type >= 0 && type < COMPACT_TYPE.length ? COMPACT_TYPE[type] : -1;
+    if (compact < 0) {
+      throw new IllegalArgumentException("cannot write a " + what + " of type " + TType.name(type));
+    }
+    return compact;
+  }
+
+  private static void checkSize(int size) {
+    if (size < 0) {
+      throw new IllegalArgumentException("container size " + size + " is negative");
+    }
+  }
+}
