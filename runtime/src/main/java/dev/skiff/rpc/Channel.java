@@ -1,0 +1,342 @@
+package dev.skiff.rpc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.skiff.rpc.internal.ClientConnection;
+import dev.skiff.rpc.internal.NettyTransport;
+import dev.skiff.rpc.internal.SharedEventLoops;
+import dev.skiff.rpc.protocol.Protocol;
+import dev.skiff.rpc.protocol.ProtocolConfig;
+import dev.skiff.rpc.protocol.ThriftStruct;
+import dev.skiff.rpc.stub.MethodDescriptor;
+import dev.skiff.rpc.transport.Address;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A client's line to one server address. Generated client stubs make their calls through it.
+ *
+ * <p>A channel keeps one connection and multiplexes every call over it, each matched to its reply
+ * by sequence id. It connects on the first call; when the connection drops, every call in flight
+ * fails at once with {@link ConnectionException}, and the next call connects again. A connection
+ * attempt that fails makes the channel refuse calls for a backoff period that doubles with each
+ * failure (from {@link Builder#initialBackoff} up to {@link Builder#maxBackoff}).
+ *
+ * <p>Thread-safe: share one channel between all the threads and stubs that call the same server.
+ */
+public final class Channel implements AutoCloseable {
+  private final Address address;
+  private final Protocol protocol;
+  private final ProtocolConfig config;
+  private final Duration defaultTimeout;
+  private final Duration connectTimeout;
+  private final Duration initialBackoff;
+  private final Duration maxBackoff;
+  private final int maxCallsInFlight;
+  private final List<ClientInterceptor> interceptors;
+  private final EventLoopGroup eventLoops;
+  private final NettyTransport transport;
+
+  private final Object lock = new Object();
+  private CompletableFuture<ClientConnection> connection;
+  private int failedAttempts;
+  private long nextAttemptNanos;
+  private boolean closed;
+
+  private Channel(Builder builder) {
+    this.address = builder.address;
+    this.protocol = builder.protocol;
+    this.config = builder.config;
+    this.defaultTimeout = builder.defaultTimeout;
+    this.connectTimeout = builder.connectTimeout;
+    this.initialBackoff = builder.initialBackoff;
+    this.maxBackoff = builder.maxBackoff;
+    this.maxCallsInFlight = builder.maxCallsInFlight;
+    this.interceptors = List.copyOf(builder.interceptors);
+    this.transport = NettyTransport.best();
+    this.eventLoops = SharedEventLoops.client(transport);
+  }
+
+  /** A channel to {@code address} ({@code tcp://host:port}) with default settings. */
+  public static Channel open(String address) {
+    return builder(address).build();
+  }
+
+  public static Builder builder(String address) {
+    return new Builder(Address.parse(address));
+  }
+
+  public Address address() {
+    return address;
+  }
+
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  /**
+   * Makes a call: what generated stubs do. The future completes with the method's result, fails
+   * with the declared exception the server sent, or with a {@link SkiffException}: {@link
+   * CallTimeoutException}, {@link ConnectionException}, {@link CallRejectedException}, {@link
+   * ApplicationException}, {@link dev.skiff.rpc.protocol.ProtocolException}. Cancelling it forgets
+   * the call; its reply, if one comes, is dropped.
+   *
+   * @param multiplexedName the name the server registered the service under, sent as {@code
+   *     name:method} as Thrift's TMultiplexedProtocol does; null to send the bare method name
+   * @param method the method
+   * @param args the generated args struct
+   * @param options per-call settings
+   */
+  @SuppressWarnings("unchecked")
+  public <R> CompletableFuture<R> call(
+      String multiplexedName, MethodDescriptor<R> method, ThriftStruct args, CallOptions options) {
+    requireNonNull(method, "method");
+    requireNonNull(args, "args");
+    requireNonNull(options, "options");
+    String wireName =
+        multiplexedName == null ? method.name() : multiplexedName + ":" + method.name();
+    Duration timeout = options.timeout() != null ? options.timeout() : defaultTimeout;
+    if (interceptors.isEmpty()) {
+      return send(method, wireName, args, timeout);
+    }
+    CallInfo info =
+        new CallInfo(
+            multiplexedName != null ? multiplexedName : method.service(),
+            method.name(),
+            method.oneway(),
+            null);
+    ClientInterceptor.Invoker chain =
+        (call, arguments) ->
+            send(method, wireName, (ThriftStruct) arguments, timeout).thenApply(r -> (Object) r);
+    for (int i = interceptors.size() - 1; i >= 0; i--) {
+      ClientInterceptor interceptor = interceptors.get(i);
+      ClientInterceptor.Invoker next = chain;
+      chain = (call, arguments) -> interceptor.intercept(call, arguments, next);
+    }
+    CompletionStage<Object> stage;
+    try {
+      stage = chain.invoke(info, args);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return (CompletableFuture<R>) stage.toCompletableFuture();
+  }
+
+  private <R> CompletableFuture<R> send(
+      MethodDescriptor<R> method, String wireName, ThriftStruct args, Duration timeout) {
+    CompletableFuture<ClientConnection> ready = connection();
+    ClientConnection now = ready.getNow(null);
+    if (now != null) {
+      // The common case: connected; no extra stage between the caller and the reply.
+      return now.call(method, wireName, args, timeout);
+    }
+    CompletableFuture<R> result = new CompletableFuture<>();
+    ready.whenComplete(
+        (conn, failure) -> {
+          if (failure != null) {
+            result.completeExceptionally(unwrap(failure));
+          } else {
+            conn.call(method, wireName, args, timeout)
+                .whenComplete(
+                    (value, callFailure) -> {
+                      if (callFailure != null) {
+                        result.completeExceptionally(callFailure);
+                      } else {
+                        result.complete(value);
+                      }
+                    });
+          }
+        });
+    return result;
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+  }
+
+  private CompletableFuture<ClientConnection> connection() {
+    synchronized (lock) {
+      if (closed) {
+        return CompletableFuture.failedFuture(
+            new CallRejectedException("channel to " + address + " is closed"));
+      }
+      if (connection != null) {
+        ClientConnection current = connection.getNow(null);
+        boolean connecting = !connection.isDone();
+        if (connecting || (current != null && current.isActive())) {
+          return connection;
+        }
+      }
+      long now = System.nanoTime();
+      if (failedAttempts > 0 && now - nextAttemptNanos < 0) {
+        long waitMillis = Duration.ofNanos(nextAttemptNanos - now).toMillis();
+        return CompletableFuture.failedFuture(
+            new ConnectionException(
+                "not connected to "
+                    + address
+                    + " after "
+                    + failedAttempts
+                    + " failed attempts; next attempt in "
+                    + waitMillis
+                    + " ms"));
+      }
+      connection = connect();
+      return connection;
+    }
+  }
+
+  private CompletableFuture<ClientConnection> connect() {
+    CompletableFuture<ClientConnection> result = new CompletableFuture<>();
+    Bootstrap bootstrap =
+        new Bootstrap()
+            .group(eventLoops)
+            .channel(transport.socketChannel())
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
+            .handler(ClientConnection.initializer(config));
+    ChannelFuture connecting = bootstrap.connect(address.socketAddress());
+    connecting.addListener(
+        (ChannelFuture done) -> {
+          synchronized (lock) {
+            if (done.isSuccess()) {
+              failedAttempts = 0;
+            } else {
+              failedAttempts++;
+              long backoff =
+                  Math.min(
+                      maxBackoff.toNanos(),
+                      initialBackoff.toNanos() << Math.min(failedAttempts - 1, 30));
+              nextAttemptNanos = System.nanoTime() + backoff;
+            }
+            if (done.isSuccess() && closed) {
+              done.channel().close();
+              result.completeExceptionally(
+                  new CallRejectedException("channel to " + address + " is closed"));
+              return;
+            }
+          }
+          if (done.isSuccess()) {
+            result.complete(
+                ClientConnection.attach(
+                    done.channel(), protocol, config, maxCallsInFlight, address.toString()));
+          } else {
+            result.completeExceptionally(
+                new ConnectionException(
+                    "cannot connect to " + address + ": " + done.cause().getMessage(),
+                    done.cause()));
+          }
+        });
+    return result;
+  }
+
+  /**
+   * Closes the channel: calls in flight fail with {@link ConnectionException}, new calls with
+   * {@link CallRejectedException}. Idempotent.
+   */
+  @Override
+  public void close() {
+    CompletableFuture<ClientConnection> last;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      last = connection;
+    }
+    if (last != null) {
+      last.thenAccept(ClientConnection::close);
+    }
+  }
+
+  /** Settings for a {@link Channel}; every one has a sensible default. */
+  public static final class Builder {
+    private final Address address;
+    private Protocol protocol = Protocol.COMPACT;
+    private ProtocolConfig config = ProtocolConfig.defaults();
+    private Duration defaultTimeout = Duration.ofSeconds(30);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration initialBackoff = Duration.ofMillis(100);
+    private Duration maxBackoff = Duration.ofSeconds(10);
+    private int maxCallsInFlight = 10_000;
+    private final List<ClientInterceptor> interceptors = new ArrayList<>();
+
+    private Builder(Address address) {
+      this.address = address;
+    }
+
+    /** The protocol calls are encoded in; {@link Protocol#COMPACT} by default. */
+    public Builder protocol(Protocol protocol) {
+      this.protocol = requireNonNull(protocol, "protocol");
+      return this;
+    }
+
+    /** Limits applied to replies; {@link ProtocolConfig#defaults()} by default. */
+    public Builder protocolConfig(ProtocolConfig config) {
+      this.config = requireNonNull(config, "config");
+      return this;
+    }
+
+    /** The timeout of calls that set none; 30 seconds by default. */
+    public Builder defaultTimeout(Duration timeout) {
+      this.defaultTimeout = positive(timeout, "defaultTimeout");
+      return this;
+    }
+
+    /** How long one connection attempt may take; 5 seconds by default. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** The wait after the first failed connection attempt; 100 ms by default. */
+    public Builder initialBackoff(Duration backoff) {
+      this.initialBackoff = positive(backoff, "initialBackoff");
+      return this;
+    }
+
+    /** The longest wait between connection attempts; 10 seconds by default. */
+    public Builder maxBackoff(Duration backoff) {
+      this.maxBackoff = positive(backoff, "maxBackoff");
+      return this;
+    }
+
+    /**
+     * How many calls may await replies at once; beyond it calls fail fast with {@link
+     * CallRejectedException}. 10,000 by default.
+     */
+    public Builder maxCallsInFlight(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("maxCallsInFlight must be positive but was " + limit);
+      }
+      this.maxCallsInFlight = limit;
+      return this;
+    }
+
+    /** Adds an interceptor; the first added runs outermost. */
+    public Builder intercept(ClientInterceptor interceptor) {
+      interceptors.add(requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    public Channel build() {
+      return new Channel(this);
+    }
+
+    private static Duration positive(Duration value, String name) {
+      requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive but was " + value);
+      }
+      return value;
+    }
+  }
+}

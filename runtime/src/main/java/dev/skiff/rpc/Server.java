@@ -1,0 +1,270 @@
+package dev.skiff.rpc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.skiff.rpc.internal.Dispatcher;
+import dev.skiff.rpc.internal.HandlerExecutors;
+import dev.skiff.rpc.internal.NettyTransport;
+import dev.skiff.rpc.internal.ServerConnectionHandler;
+import dev.skiff.rpc.protocol.ProtocolConfig;
+import dev.skiff.rpc.transport.Address;
+import dev.skiff.rpc.transport.FrameDecoder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Serves Thrift services on one address. Answers any Thrift client: compact or binary protocol
+ * (recognised per message), framed transport, plain or multiplexed ({@code Service:method}) names.
+ *
+ * <pre>{@code
+ * Server server = Server.builder("tcp://0.0.0.0:9090")
+ *     .service(Calculator.serviceDefinition(new CalculatorHandler()))
+ *     .build()
+ *     .start();
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} shuts down gracefully and is idempotent.
+ */
+public final class Server implements AutoCloseable {
+  private final Address address;
+  private final ProtocolConfig config;
+  private final Dispatcher dispatcher;
+  private final ExecutorService ownedExecutor;
+  private final Duration gracePeriod;
+  private final NettyTransport transport = NettyTransport.best();
+  private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private EventLoopGroup bossGroup;
+  private EventLoopGroup workerGroup;
+  private Channel listener;
+  private int port;
+  private boolean started;
+  private boolean closed;
+
+  private Server(Builder builder) {
+    this.address = builder.address;
+    this.config = builder.config;
+    this.gracePeriod = builder.gracePeriod;
+    Executor executor = builder.executor;
+    this.ownedExecutor = executor == null ? HandlerExecutors.newDefault() : null;
+    if (executor == null) {
+      executor = ownedExecutor;
+    }
+    this.dispatcher =
+        new Dispatcher(builder.defaultService, builder.named, builder.interceptors, executor);
+    this.workerThreads = builder.eventLoopThreads;
+  }
+
+  private final int workerThreads;
+
+  public static Builder builder(String address) {
+    return new Builder(Address.parse(address));
+  }
+
+  /**
+   * Binds the address and starts serving.
+   *
+   * @throws ConnectionException if the address cannot be bound (in use, not local)
+   */
+  public synchronized Server start() {
+    if (started) {
+      throw new IllegalStateException("server already started");
+    }
+    started = true;
+    bossGroup = transport.newEventLoopGroup(1, "skiff-accept");
+    workerGroup = transport.newEventLoopGroup(workerThreads, "skiff-server");
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(bossGroup, workerGroup)
+            .channel(transport.serverSocketChannel())
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    connections.add(ch);
+                    ch.pipeline()
+                        .addLast("frames", new FrameDecoder(config.maxFrameSize()))
+                        .addLast("calls", new ServerConnectionHandler(dispatcher, config));
+                  }
+                });
+    try {
+      listener = bootstrap.bind(address.socketAddress()).syncUninterruptibly().channel();
+    } catch (RuntimeException e) {
+      shutdownEventLoops();
+      throw new ConnectionException("cannot listen on " + address + ": " + e.getMessage(), e);
+    }
+    port = ((InetSocketAddress) listener.localAddress()).getPort();
+    return this;
+  }
+
+  /** The port the server listens on: the one asked for, or the one picked for port 0. */
+  public int port() {
+    requireStarted();
+    return port;
+  }
+
+  /** The address clients connect to, with the actual port. */
+  public String address() {
+    requireStarted();
+    return new Address(address.scheme(), address.host(), port).toString();
+  }
+
+  private synchronized void requireStarted() {
+    if (!started) {
+      throw new IllegalStateException("server not started");
+    }
+  }
+
+  /**
+   * Graceful shutdown: stops accepting connections, refuses new calls, waits up to the grace period
+   * for calls in flight to finish, then closes every connection. Idempotent.
+   */
+  @Override
+  public void close() {
+    shutdown(gracePeriod);
+  }
+
+  /** {@link #close()} with the given grace period; zero fails calls in flight at once. */
+  public void shutdown(Duration grace) {
+    synchronized (this) {
+      if (closed || !started) {
+        closed = true;
+        return;
+      }
+      closed = true;
+    }
+    dispatcher.startDraining();
+    listener.close().syncUninterruptibly();
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (dispatcher.inFlight() > 0 && System.nanoTime() - deadline < 0) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    connections.close().awaitUninterruptibly();
+    shutdownEventLoops();
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdownNow();
+    }
+  }
+
+  private void shutdownEventLoops() {
+    workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  /** Settings for a {@link Server}. */
+  public static final class Builder {
+    private final Address address;
+    private ServiceDefinition defaultService;
+    private final Map<String, ServiceDefinition> named = new LinkedHashMap<>();
+    private final List<ServerInterceptor> interceptors = new ArrayList<>();
+    private Executor executor;
+    private ProtocolConfig config = ProtocolConfig.defaults();
+    private Duration gracePeriod = Duration.ofSeconds(10);
+    private int eventLoopThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    private Builder(Address address) {
+      this.address = address;
+    }
+
+    /**
+     * Serves {@code service} for plain (not multiplexed) calls, and also under its IDL name for
+     * multiplexed ones. At most one service can be the default.
+     */
+    public Builder service(ServiceDefinition service) {
+      requireNonNull(service, "service");
+      if (defaultService != null) {
+        throw new IllegalStateException(
+            "default service already set to "
+                + defaultService.name()
+                + "; register more services with service(name, definition)");
+      }
+      defaultService = service;
+      named.putIfAbsent(service.name(), service);
+      return this;
+    }
+
+    /** Serves {@code service} to multiplexed calls named {@code name:method}. */
+    public Builder service(String name, ServiceDefinition service) {
+      requireNonNull(name, "name");
+      requireNonNull(service, "service");
+      if (name.contains(":")) {
+        throw new IllegalArgumentException("service name '" + name + "' contains ':'");
+      }
+      named.put(name, service);
+      return this;
+    }
+
+    /** Adds an interceptor; the first added runs outermost. */
+    public Builder intercept(ServerInterceptor interceptor) {
+      interceptors.add(requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /**
+     * Where handlers run. By default a virtual thread per call (JDK 21+) or a cached thread pool.
+     * Handlers that never block can use {@link #directExecutor()}.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Runs handlers on the connection's event loop: fastest, for handlers that never block. */
+    public Builder directExecutor() {
+      return executor(Runnable::run);
+    }
+
+    /** Limits applied to incoming messages. */
+    public Builder protocolConfig(ProtocolConfig config) {
+      this.config = requireNonNull(config, "config");
+      return this;
+    }
+
+    /** How long {@link Server#close()} waits for calls in flight; 10 seconds by default. */
+    public Builder gracePeriod(Duration grace) {
+      requireNonNull(grace, "grace");
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("gracePeriod must not be negative");
+      }
+      this.gracePeriod = grace;
+      return this;
+    }
+
+    /** Event loop threads for connections; the number of cores by default. */
+    public Builder eventLoopThreads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("eventLoopThreads must be positive but was " + threads);
+      }
+      this.eventLoopThreads = threads;
+      return this;
+    }
+
+    public Server build() {
+      if (defaultService == null && named.isEmpty()) {
+        throw new IllegalStateException("a server needs at least one service");
+      }
+      return new Server(this);
+    }
+  }
+}

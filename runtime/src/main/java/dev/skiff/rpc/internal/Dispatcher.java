@@ -1,0 +1,114 @@
+package dev.skiff.rpc.internal;
+
+import dev.skiff.rpc.CallInfo;
+import dev.skiff.rpc.ServerInterceptor;
+import dev.skiff.rpc.ServiceDefinition;
+import dev.skiff.rpc.protocol.ThriftStruct;
+import dev.skiff.rpc.stub.ServerMethod;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A server's dispatch routine: finds the service and method a message names, and runs the method
+ * through the interceptors on the handler executor. Shared by all connections; thread-safe.
+ */
+public final class Dispatcher {
+  /** A method found for a message, with the service name calls to it report. */
+  public record Target(String service, ServerMethod<?> method) {}
+
+  private final ServiceDefinition defaultService;
+  private final Map<String, ServiceDefinition> byName;
+  private final List<ServerInterceptor> interceptors;
+  private final Executor executor;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean draining;
+
+  public Dispatcher(
+      ServiceDefinition defaultService,
+      Map<String, ServiceDefinition> byName,
+      List<ServerInterceptor> interceptors,
+      Executor executor) {
+    this.defaultService = defaultService;
+    this.byName = Map.copyOf(byName);
+    this.interceptors = List.copyOf(interceptors);
+    this.executor = executor;
+  }
+
+  /**
+   * The method a message names: {@code Service:method} for a multiplexed call, else {@code method}
+   * of the default service. Null when there is none.
+   */
+  public Target find(String messageName) {
+    int colon = messageName.indexOf(':');
+    if (colon >= 0) {
+      ServiceDefinition service = byName.get(messageName.substring(0, colon));
+      if (service == null) {
+        return null;
+      }
+      ServerMethod<?> method = service.method(messageName.substring(colon + 1));
+      return method == null ? null : new Target(messageName.substring(0, colon), method);
+    }
+    if (defaultService == null) {
+      return null;
+    }
+    ServerMethod<?> method = defaultService.method(messageName);
+    return method == null ? null : new Target(defaultService.name(), method);
+  }
+
+  public Executor executor() {
+    return executor;
+  }
+
+  /** Whether the server is shutting down: calls that arrive now are refused. */
+  public boolean draining() {
+    return draining;
+  }
+
+  public void startDraining() {
+    draining = true;
+  }
+
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  public void callStarted() {
+    inFlight.incrementAndGet();
+  }
+
+  public void callFinished() {
+    inFlight.decrementAndGet();
+  }
+
+  /** Runs the method through the interceptors; call on the handler executor. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public CompletionStage<Object> invoke(CallInfo call, ServerMethod<?> method, ThriftStruct args) {
+    ServerInterceptor.Handler chain =
+        (info, arguments) -> {
+          try {
+            CompletionStage<? extends ThriftStruct> result =
+                ((ServerMethod.Handler) method.handler()).invoke(arguments);
+            return result == null
+                ? CompletableFuture.completedFuture(null)
+                : result.thenApply(r -> (Object) r);
+          } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+          }
+        };
+    for (int i = interceptors.size() - 1; i >= 0; i--) {
+      ServerInterceptor interceptor = interceptors.get(i);
+      ServerInterceptor.Handler next = chain;
+      chain = (info, arguments) -> interceptor.intercept(info, arguments, next);
+    }
+    try {
+      CompletionStage<Object> stage = chain.invoke(call, args);
+      return stage != null ? stage : CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+}

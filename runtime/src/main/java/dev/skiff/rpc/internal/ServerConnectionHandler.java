@@ -1,0 +1,271 @@
+package dev.skiff.rpc.internal;
+
+import dev.skiff.rpc.ApplicationException;
+import dev.skiff.rpc.CallInfo;
+import dev.skiff.rpc.SkiffException;
+import dev.skiff.rpc.protocol.MessageHeader;
+import dev.skiff.rpc.protocol.MessageType;
+import dev.skiff.rpc.protocol.Protocol;
+import dev.skiff.rpc.protocol.ProtocolConfig;
+import dev.skiff.rpc.protocol.ProtocolException;
+import dev.skiff.rpc.protocol.ProtocolReader;
+import dev.skiff.rpc.protocol.ProtocolWriter;
+import dev.skiff.rpc.protocol.TType;
+import dev.skiff.rpc.protocol.ThriftStruct;
+import dev.skiff.rpc.stub.ServerMethod;
+import dev.skiff.rpc.transport.Frames;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.net.SocketAddress;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one connection: reads each frame's message, decodes the arguments on the event loop, runs
+ * the method on the handler executor and writes the reply — in whatever order calls finish; Thrift
+ * clients match replies by sequence id. The protocol (compact or binary) is recognised from each
+ * message's first byte. Errors that concern one call are answered with an {@link
+ * ApplicationException} and leave the connection open; only a stream that has lost its framing or
+ * an unreadable message header closes it.
+ */
+public final class ServerConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
+  private static final Logger log = LoggerFactory.getLogger(ServerConnectionHandler.class);
+
+  private final Dispatcher dispatcher;
+  private final ProtocolConfig config;
+
+  public ServerConnectionHandler(Dispatcher dispatcher, ProtocolConfig config) {
+    this.dispatcher = dispatcher;
+    this.config = config;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+    if (!frame.isReadable()) {
+      log.debug("closing connection from {}: empty frame", ctx.channel().remoteAddress());
+      ctx.close();
+      return;
+    }
+    Protocol protocol;
+    MessageHeader header;
+    ProtocolReader reader;
+    try {
+      protocol = Protocol.detect(frame.getByte(frame.readerIndex()));
+      reader = protocol.newReader(frame, config);
+      header = reader.readMessageBegin();
+    } catch (ProtocolException e) {
+      log.debug(
+          "closing connection from {}: unreadable message: {}",
+          ctx.channel().remoteAddress(),
+          e.getMessage());
+      ctx.close();
+      return;
+    }
+    boolean oneway = header.type() == MessageType.ONEWAY;
+    if (header.type() != MessageType.CALL && !oneway) {
+      replyError(
+          ctx,
+          protocol,
+          header,
+          ApplicationException.Type.INVALID_MESSAGE_TYPE,
+          "Invalid message type " + header.type() + " for '" + header.name() + "'");
+      return;
+    }
+    Dispatcher.Target target = dispatcher.find(header.name());
+    if (target == null) {
+      skipArguments(reader);
+      if (!oneway) {
+        replyError(
+            ctx,
+            protocol,
+            header,
+            ApplicationException.Type.UNKNOWN_METHOD,
+            "Invalid method name: '" + bareName(header.name()) + "'");
+      }
+      return;
+    }
+    ThriftStruct args;
+    try {
+      args = target.method().argsReader().read(reader);
+      reader.readMessageEnd();
+    } catch (ProtocolException e) {
+      if (!oneway) {
+        replyError(
+            ctx,
+            protocol,
+            header,
+            ApplicationException.Type.PROTOCOL_ERROR,
+            "Malformed arguments of '" + bareName(header.name()) + "': " + e.getMessage());
+      }
+      return;
+    }
+    if (dispatcher.draining()) {
+      if (!oneway) {
+        replyError(
+            ctx,
+            protocol,
+            header,
+            ApplicationException.Type.INTERNAL_ERROR,
+            "Server is shutting down; '" + bareName(header.name()) + "' was not run");
+      }
+      return;
+    }
+    CallInfo call =
+        new CallInfo(
+            target.service(), target.method().name(), oneway, ctx.channel().remoteAddress());
+    dispatch(ctx, protocol, header, call, target.method(), args);
+  }
+
+  private void dispatch(
+      ChannelHandlerContext ctx,
+      Protocol protocol,
+      MessageHeader header,
+      CallInfo call,
+      ServerMethod<?> method,
+      ThriftStruct args) {
+    dispatcher.callStarted();
+    try {
+      dispatcher
+          .executor()
+          .execute(
+              () ->
+                  dispatcher
+                      .invoke(call, method, args)
+                      .whenComplete(
+                          (result, failure) -> {
+                            try {
+                              finish(ctx, protocol, header, call, result, failure);
+                            } finally {
+                              dispatcher.callFinished();
+                            }
+                          }));
+    } catch (RejectedExecutionException e) {
+      dispatcher.callFinished();
+      if (!call.oneway()) {
+        replyError(
+            ctx,
+            protocol,
+            header,
+            ApplicationException.Type.INTERNAL_ERROR,
+            "Server is overloaded; '" + call.method() + "' was not run");
+      }
+    }
+  }
+
+  private void finish(
+      ChannelHandlerContext ctx,
+      Protocol protocol,
+      MessageHeader header,
+      CallInfo call,
+      Object result,
+      Throwable failure) {
+    if (call.oneway()) {
+      if (failure != null) {
+        log.warn("oneway {}.{} failed", call.service(), call.method(), unwrap(failure));
+      }
+      return;
+    }
+    if (failure != null) {
+      Throwable cause = unwrap(failure);
+      if (cause instanceof ApplicationException app) {
+        replyError(ctx, protocol, header, app.type(), app.getMessage());
+      } else if (cause instanceof SkiffException skiff && skiff.getMessage() != null) {
+        // A runtime refusal (an interceptor denying the call, say): its message is for the client.
+        replyError(
+            ctx, protocol, header, ApplicationException.Type.INTERNAL_ERROR, skiff.getMessage());
+      } else {
+        log.warn("{}.{} failed", call.service(), call.method(), cause);
+        replyError(
+            ctx,
+            protocol,
+            header,
+            ApplicationException.Type.INTERNAL_ERROR,
+            "Internal error processing " + call.method());
+      }
+      return;
+    }
+    if (!(result instanceof ThriftStruct struct)) {
+      replyError(
+          ctx,
+          protocol,
+          header,
+          ApplicationException.Type.MISSING_RESULT,
+          call.method() + " produced no result");
+      return;
+    }
+    ByteBuf out = ctx.alloc().ioBuffer();
+    try {
+      int start = Frames.begin(out);
+      ProtocolWriter writer = protocol.newWriter(out);
+      writer.writeMessageBegin(
+          new MessageHeader(call.method(), MessageType.REPLY, header.sequenceId()));
+      struct.write(writer);
+      writer.writeMessageEnd();
+      Frames.end(out, start, config.maxFrameSize());
+    } catch (RuntimeException e) {
+      out.release();
+      log.warn("cannot encode the reply of {}.{}", call.service(), call.method(), e);
+      replyError(
+          ctx,
+          protocol,
+          header,
+          ApplicationException.Type.INTERNAL_ERROR,
+          "Internal error processing " + call.method() + ": the reply cannot be encoded");
+      return;
+    }
+    ctx.writeAndFlush(out, ctx.voidPromise());
+  }
+
+  private void replyError(
+      ChannelHandlerContext ctx,
+      Protocol protocol,
+      MessageHeader header,
+      ApplicationException.Type type,
+      String message) {
+    ByteBuf out = ctx.alloc().ioBuffer();
+    int start = Frames.begin(out);
+    ProtocolWriter writer = protocol.newWriter(out);
+    writer.writeMessageBegin(
+        new MessageHeader(bareName(header.name()), MessageType.EXCEPTION, header.sequenceId()));
+    new ApplicationException(type, message).write(writer);
+    writer.writeMessageEnd();
+    Frames.end(out, start, Integer.MAX_VALUE);
+    ctx.writeAndFlush(out, ctx.voidPromise());
+  }
+
+  private void skipArguments(ProtocolReader reader) {
+    try {
+      reader.skip(TType.STRUCT);
+      reader.readMessageEnd();
+    } catch (ProtocolException e) {
+      // The reply says the method is unknown; malformed arguments add nothing to that.
+    }
+  }
+
+  private static String bareName(String messageName) {
+    int colon = messageName.indexOf(':');
+    return colon >= 0 ? messageName.substring(colon + 1) : messageName;
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    SocketAddress peer = ctx.channel().remoteAddress();
+    if (cause instanceof ProtocolException) {
+      log.debug("closing connection from {}: {}", peer, cause.getMessage());
+    } else {
+      log.debug("closing connection from {}", peer, cause);
+    }
+    ctx.close();
+  }
+}
