@@ -132,8 +132,8 @@ public final class Channel implements AutoCloseable {
   private <R> CompletableFuture<R> send(
       MethodDescriptor<R> method, String wireName, ThriftStruct args, Duration timeout) {
     CompletableFuture<ClientConnection> ready = connection();
-    ClientConnection now = ready.getNow(null);
-    if (now != null) {
+    if (ready.isDone() && !ready.isCompletedExceptionally()) {
+      ClientConnection now = ready.join();
       // The common case: connected; no extra stage between the caller and the reply.
       return now.call(method, wireName, args, timeout);
     }
@@ -170,9 +170,12 @@ public final class Channel implements AutoCloseable {
             new CallRejectedException("channel to " + address + " is closed"));
       }
       if (connection != null) {
-        ClientConnection current = connection.getNow(null);
         boolean connecting = !connection.isDone();
-        if (connecting || (current != null && current.isActive())) {
+        boolean connected =
+            connection.isDone()
+                && !connection.isCompletedExceptionally()
+                && connection.join().isActive();
+        if (connecting || connected) {
           return connection;
         }
       }

@@ -1,0 +1,390 @@
+package dev.skiff.rpc.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skiff.rpc.ApplicationException;
+import dev.skiff.rpc.CallInfo;
+import dev.skiff.rpc.CallOptions;
+import dev.skiff.rpc.CallRejectedException;
+import dev.skiff.rpc.CallTimeoutException;
+import dev.skiff.rpc.Channel;
+import dev.skiff.rpc.ConnectionException;
+import dev.skiff.rpc.Server;
+import dev.skiff.rpc.ServiceDefinition;
+import dev.skiff.rpc.protocol.Protocol;
+import dev.skiff.rpc.rpc.EchoService.TextArgs;
+import dev.skiff.rpc.stub.ClientCalls;
+import dev.skiff.rpc.testing.NettyLeaks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@Timeout(60)
+class ChannelServerTest {
+  private static final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final ConcurrentLinkedQueue<String> told = new ConcurrentLinkedQueue<>();
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      resources.get(i).close();
+    }
+  }
+
+  @AfterAll
+  static void noLeaks() {
+    timer.shutdownNow();
+    NettyLeaks.assertNoLeaks();
+  }
+
+  private Server serve(Function<String, CompletionStage<String>> behaviour) {
+    return serve(Server.builder("tcp://127.0.0.1:0").service(definition(behaviour)));
+  }
+
+  private Server serve(Server.Builder builder) {
+    Server server = builder.build().start();
+    resources.add(server);
+    return server;
+  }
+
+  private ServiceDefinition definition(Function<String, CompletionStage<String>> behaviour) {
+    return EchoService.definition(behaviour, told::add);
+  }
+
+  private Channel open(Channel.Builder builder) {
+    Channel channel = builder.build();
+    resources.add(channel);
+    return channel;
+  }
+
+  private static CompletableFuture<String> echo(Channel channel, String text) {
+    return channel.call(null, EchoService.ECHO, new TextArgs(text), CallOptions.DEFAULT);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Protocol.class)
+  void echoesOverEitherProtocol(Protocol protocol) throws Exception {
+    Server server = serve(text -> CompletableFuture.completedFuture("echo: " + text));
+    Channel channel = open(Channel.builder(server.address()).protocol(protocol));
+    assertEquals("echo: héllo ☃", ClientCalls.await(echo(channel, "héllo ☃")));
+  }
+
+  @Test
+  void thousandConcurrentCallsOnOneConnectionEachGetTheirOwnAnswer() throws Exception {
+    Server server =
+        serve(
+            text -> {
+              CompletableFuture<String> reply = new CompletableFuture<>();
+              long delay = ThreadLocalRandom.current().nextLong(0, 20);
+              timer.schedule(() -> reply.complete("re: " + text), delay, TimeUnit.MILLISECONDS);
+              return reply;
+            });
+    Channel channel = open(Channel.builder(server.address()));
+    List<CompletableFuture<String>> calls = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      calls.add(echo(channel, "call " + i));
+    }
+    for (int i = 0; i < 1000; i++) {
+      assertEquals("re: call " + i, calls.get(i).get(30, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void declaredExceptionReachesTheCallerAndUndeclaredOnesBecomeInternalErrors() throws Exception {
+    Server server = serve(text -> CompletableFuture.completedFuture(text));
+    Channel channel = open(Channel.builder(server.address()));
+
+    EchoService.Oops oops =
+        assertThrows(
+            EchoService.Oops.class,
+            () ->
+                ClientCalls.await(
+                    channel.call(
+                        null, EchoService.FAIL, new TextArgs("oops: bad"), CallOptions.DEFAULT)));
+    assertEquals("oops: bad", oops.getMessage());
+
+    ApplicationException internal =
+        assertThrows(
+            ApplicationException.class,
+            () ->
+                ClientCalls.await(
+                    channel.call(
+                        null, EchoService.FAIL, new TextArgs("boom"), CallOptions.DEFAULT)));
+    assertEquals(ApplicationException.Type.INTERNAL_ERROR, internal.type());
+    assertEquals("Internal error processing fail", internal.getMessage());
+
+    assertEquals("still fine", ClientCalls.await(echo(channel, "still fine")));
+  }
+
+  @Test
+  void unknownMethodGetsUnknownMethodAndTheConnectionStaysUsable() throws Exception {
+    Server server = serve(text -> CompletableFuture.completedFuture(text));
+    Channel channel = open(Channel.builder(server.address()));
+    var nope = dev.skiff.rpc.stub.MethodDescriptor.call("Echo", "nope", EchoService::readResult);
+    ApplicationException e =
+        assertThrows(
+            ApplicationException.class,
+            () ->
+                ClientCalls.await(
+                    channel.call(null, nope, new TextArgs("x"), CallOptions.DEFAULT)));
+    assertEquals(ApplicationException.Type.UNKNOWN_METHOD, e.type());
+    assertEquals("Invalid method name: 'nope'", e.getMessage());
+    assertEquals("after", ClientCalls.await(echo(channel, "after")));
+  }
+
+  @Test
+  void timedOutCallFailsAndItsLateReplyDisturbsNoOtherCall() throws Exception {
+    CompletableFuture<String> held = new CompletableFuture<>();
+    Server server =
+        serve(text -> text.equals("slow") ? held : CompletableFuture.completedFuture(text));
+    Channel channel = open(Channel.builder(server.address()));
+
+    CompletableFuture<String> slow =
+        channel.call(
+            null,
+            EchoService.ECHO,
+            new TextArgs("slow"),
+            CallOptions.timeout(Duration.ofMillis(100)));
+    ExecutionException timeout =
+        assertThrows(ExecutionException.class, () -> slow.get(10, TimeUnit.SECONDS));
+    assertInstanceOf(CallTimeoutException.class, timeout.getCause());
+
+    held.complete("late"); // the reply now arrives for a call nobody waits for
+    for (int i = 0; i < 20; i++) {
+      assertEquals("fast " + i, ClientCalls.await(echo(channel, "fast " + i)));
+    }
+  }
+
+  @Test
+  void cancelledCallIsForgotten() throws Exception {
+    CompletableFuture<String> held = new CompletableFuture<>();
+    Server server =
+        serve(text -> text.equals("slow") ? held : CompletableFuture.completedFuture(text));
+    Channel channel = open(Channel.builder(server.address()));
+    CompletableFuture<String> slow = echo(channel, "slow");
+    assertTrue(slow.cancel(true));
+    held.complete("late");
+    assertEquals("next", ClientCalls.await(echo(channel, "next")));
+    assertTrue(slow.isCancelled());
+  }
+
+  @Test
+  void droppedConnectionFailsPendingCallsAtOnceAndTheNextCallReconnects() throws Exception {
+    CompletableFuture<String> never = new CompletableFuture<>();
+    CountDownLatch hangingStarted = new CountDownLatch(1);
+    Server first =
+        serve(
+            text -> {
+              if (text.equals("hang")) {
+                hangingStarted.countDown();
+                return never;
+              }
+              return CompletableFuture.completedFuture(text);
+            });
+    int port = first.port();
+    Channel channel = open(Channel.builder(first.address()).initialBackoff(Duration.ofMillis(1)));
+    assertEquals("warm", ClientCalls.await(echo(channel, "warm")));
+
+    CompletableFuture<String> hanging = echo(channel, "hang");
+    assertTrue(hangingStarted.await(10, TimeUnit.SECONDS));
+    first.shutdown(Duration.ZERO);
+    ExecutionException dropped =
+        assertThrows(ExecutionException.class, () -> hanging.get(5, TimeUnit.SECONDS));
+    assertInstanceOf(ConnectionException.class, dropped.getCause());
+
+    serve(
+        Server.builder("tcp://127.0.0.1:" + port)
+            .service(definition(text -> CompletableFuture.completedFuture("again " + text))));
+    assertEquals("again x", awaitReconnected(channel, "x"));
+  }
+
+  private static String awaitReconnected(Channel channel, String text) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try {
+        return ClientCalls.await(echo(channel, text));
+      } catch (ConnectionException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  @Test
+  void refusedConnectionFailsAndBacksOff() throws Exception {
+    Server server = serve(text -> CompletableFuture.completedFuture(text));
+    int port = server.port();
+    server.close();
+    Channel channel =
+        open(Channel.builder("tcp://127.0.0.1:" + port).initialBackoff(Duration.ofSeconds(30)));
+    ConnectionException refused =
+        assertThrows(ConnectionException.class, () -> ClientCalls.await(echo(channel, "a")));
+    assertTrue(
+        refused.getMessage().startsWith("cannot connect to tcp://127.0.0.1:" + port),
+        refused.getMessage());
+    ConnectionException backingOff =
+        assertThrows(ConnectionException.class, () -> ClientCalls.await(echo(channel, "b")));
+    assertTrue(backingOff.getMessage().contains("next attempt in"), backingOff.getMessage());
+  }
+
+  @Test
+  void onewayCallIsDeliveredWithoutReply() throws Exception {
+    Server server = serve(text -> CompletableFuture.completedFuture(text));
+    Channel channel = open(Channel.builder(server.address()));
+    channel
+        .call(null, EchoService.TELL, new TextArgs("note"), CallOptions.DEFAULT)
+        .get(5, TimeUnit.SECONDS);
+    // A later call on the same connection is answered after the oneway was read.
+    assertEquals("sync", ClientCalls.await(echo(channel, "sync")));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!told.contains("note") && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertEquals(List.of("note"), List.copyOf(told));
+  }
+
+  @Test
+  void multiplexedServicesShareOnePort() throws Exception {
+    Server server =
+        serve(
+            Server.builder("tcp://127.0.0.1:0")
+                .service(definition(t -> CompletableFuture.completedFuture("default " + t)))
+                .service(
+                    "Loud", definition(t -> CompletableFuture.completedFuture(t.toUpperCase()))));
+    Channel channel = open(Channel.builder(server.address()));
+    assertEquals("default a", ClientCalls.await(echo(channel, "a")));
+    assertEquals(
+        "B",
+        ClientCalls.await(
+            channel.call("Loud", EchoService.ECHO, new TextArgs("b"), CallOptions.DEFAULT)));
+    assertEquals(
+        "default c",
+        ClientCalls.await(
+            channel.call("Echo", EchoService.ECHO, new TextArgs("c"), CallOptions.DEFAULT)));
+    ApplicationException unknown =
+        assertThrows(
+            ApplicationException.class,
+            () ->
+                ClientCalls.await(
+                    channel.call(
+                        "Nobody", EchoService.ECHO, new TextArgs("d"), CallOptions.DEFAULT)));
+    assertEquals(ApplicationException.Type.UNKNOWN_METHOD, unknown.type());
+  }
+
+  @Test
+  void interceptorsSeeEveryCallOnBothSides() throws Exception {
+    ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
+    Server server =
+        serve(
+            Server.builder("tcp://127.0.0.1:0")
+                .service(definition(t -> CompletableFuture.completedFuture(t + "!")))
+                .intercept(
+                    (call, args, next) -> {
+                      log.add(
+                          "server "
+                              + call.service()
+                              + "."
+                              + call.method()
+                              + " "
+                              + ((TextArgs) args).text());
+                      if (((TextArgs) args).text().equals("forbidden")) {
+                        return CompletableFuture.failedFuture(
+                            new dev.skiff.rpc.SkiffException("permission denied"));
+                      }
+                      return next.invoke(call, args);
+                    }));
+    Channel channel =
+        open(
+            Channel.builder(server.address())
+                .intercept(
+                    (CallInfo call, Object args, dev.skiff.rpc.ClientInterceptor.Invoker next) ->
+                        next.invoke(call, args)
+                            .thenApply(
+                                result -> {
+                                  log.add("client " + call.method() + " -> " + result);
+                                  return result;
+                                })));
+    assertEquals("hi!", ClientCalls.await(echo(channel, "hi")));
+    ApplicationException denied =
+        assertThrows(
+            ApplicationException.class, () -> ClientCalls.await(echo(channel, "forbidden")));
+    assertEquals("permission denied", denied.getMessage());
+    assertEquals(
+        List.of("server Echo.echo hi", "client echo -> hi!", "server Echo.echo forbidden"),
+        List.copyOf(log));
+  }
+
+  @Test
+  void gracefulShutdownLetsCallsInFlightFinishAndRefusesNewOnes() throws Exception {
+    CountDownLatch started = new CountDownLatch(100);
+    CompletableFuture<String> release = new CompletableFuture<>();
+    Server server =
+        serve(
+            Server.builder("tcp://127.0.0.1:0")
+                .gracePeriod(Duration.ofSeconds(20))
+                .service(
+                    definition(
+                        t -> {
+                          started.countDown();
+                          return release.thenApply(r -> t);
+                        })));
+    Channel channel = open(Channel.builder(server.address()));
+    List<CompletableFuture<String>> calls = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      calls.add(echo(channel, "n" + i));
+    }
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+    timer.schedule(() -> release.complete("go"), 200, TimeUnit.MILLISECONDS);
+    closing.get(30, TimeUnit.SECONDS);
+    for (int i = 0; i < 100; i++) {
+      assertEquals("n" + i, calls.get(i).get(5, TimeUnit.SECONDS));
+    }
+    assertThrows(ConnectionException.class, () -> ClientCalls.await(echo(channel, "late")));
+  }
+
+  @Test
+  void closedChannelRefusesCalls() {
+    Channel channel = Channel.open("tcp://127.0.0.1:1");
+    channel.close();
+    channel.close();
+    assertThrows(CallRejectedException.class, () -> ClientCalls.await(echo(channel, "x")));
+  }
+
+  @Test
+  void serverCloseIsIdempotentAndThePortIsReusableAtOnce() {
+    Server server = serve(text -> CompletableFuture.completedFuture(text));
+    int port = server.port();
+    server.close();
+    server.close();
+    Server again =
+        serve(
+            Server.builder("tcp://127.0.0.1:" + port)
+                .service(definition(t -> CompletableFuture.completedFuture(t))));
+    assertEquals(port, again.port());
+    assertFalse(again.address().isEmpty());
+  }
+}
