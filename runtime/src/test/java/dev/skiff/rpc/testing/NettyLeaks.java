@@ -31,8 +31,16 @@ public final class NettyLeaks {
       new ResourceLeakDetectorFactory() {
         @Override
         public <T> ResourceLeakDetector<T> newResourceLeakDetector(
-            Class<T> resource, int samplingInterval, long maxActive) {
+            Class<T> resource, int samplingInterval) {
           return new RecordingDetector<>(resource, samplingInterval);
+        }
+
+        // Abstract, so it must be implemented, though Netty deprecates it.
+        @Override
+        @SuppressWarnings("deprecation")
+        public <T> ResourceLeakDetector<T> newResourceLeakDetector(
+            Class<T> resource, int samplingInterval, long maxActive) {
+          return newResourceLeakDetector(resource, samplingInterval);
         }
       };
 
