@@ -1,0 +1,197 @@
+package dev.skiff.idl.javagen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.skiff.idl.schema.BaseType;
+import dev.skiff.idl.schema.EnumType;
+import dev.skiff.idl.schema.Field;
+import dev.skiff.idl.schema.ListType;
+import dev.skiff.idl.schema.MapType;
+import dev.skiff.idl.schema.NamedType;
+import dev.skiff.idl.schema.Program;
+import dev.skiff.idl.schema.QualifiedName;
+import dev.skiff.idl.schema.Requiredness;
+import dev.skiff.idl.schema.Schema;
+import dev.skiff.idl.schema.SetType;
+import dev.skiff.idl.schema.StructType;
+import dev.skiff.idl.schema.ThriftType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Maps the schema's types and names to Java: Thrift types to Java types, definitions to class
+ * names, fields and enum members to Java identifiers. The naming decisions live here so that every
+ * generator, and every reference from one generated type to another, agrees on them.
+ */
+final class JavaTypes {
+  private static final ClassName LIST = ClassName.get(List.class);
+  private static final ClassName SET = ClassName.get(Set.class);
+  private static final ClassName MAP = ClassName.get(Map.class);
+
+  private final Schema schema;
+  private final Map<QualifiedName, List<JavaField>> fields = new HashMap<>();
+  private final Map<QualifiedName, Map<String, String>> enumConstants = new HashMap<>();
+  private Map<String, Set<String>> javaLangClashes;
+
+  JavaTypes(Schema schema) {
+    this.schema = schema;
+  }
+
+  Schema schema() {
+    return schema;
+  }
+
+  /** The package of {@code program}'s types; empty for the default package. */
+  static String packageOf(Program program) {
+    return program.javaPackage().map(JavaNames::packageName).orElse("");
+  }
+
+  ClassName className(QualifiedName name) {
+    return ClassName.get(packageOf(schema.programOf(name)), JavaNames.typeName(name.name()));
+  }
+
+  /** {@code tutorial} constants live in {@code TutorialConstants}. */
+  static ClassName constantsClassName(Program program) {
+    return ClassName.get(
+        packageOf(program), JavaNames.typeName(JavaNames.upperCamel(program.name()) + "Constants"));
+  }
+
+  /** The Java type of {@code type}: primitive for {@code bool}, the integers and {@code double}. */
+  TypeName javaType(ThriftType type) {
+    ThriftType t = type.trueType();
+    if (t instanceof BaseType base) {
+      return switch (base) {
+        case BOOL -> TypeName.BOOLEAN;
+        case BYTE -> TypeName.BYTE;
+        case I16 -> TypeName.SHORT;
+        case I32 -> TypeName.INT;
+        case I64 -> TypeName.LONG;
+        case DOUBLE -> TypeName.DOUBLE;
+        case STRING -> ClassName.get(String.class);
+        case BINARY -> RuntimeTypes.BYTES;
+        case UUID -> ClassName.get(UUID.class);
+      };
+    }
+    if (t instanceof ListType list) {
+      return ParameterizedTypeName.get(LIST, boxedType(list.elementType()));
+    }
+    if (t instanceof SetType set) {
+      return ParameterizedTypeName.get(SET, boxedType(set.elementType()));
+    }
+    if (t instanceof MapType map) {
+      return ParameterizedTypeName.get(MAP, boxedType(map.keyType()), boxedType(map.valueType()));
+    }
+    if (t instanceof NamedType named) {
+      return className(named.name());
+    }
+    throw new AssertionError("unexpected type " + t);
+  }
+
+  /** The Java type of {@code type} where a reference type is needed, as in a container. */
+  TypeName boxedType(ThriftType type) {
+    return javaType(type).box();
+  }
+
+  static boolean isPrimitive(ThriftType type) {
+    return type.trueType() instanceof BaseType base
+        && base != BaseType.STRING
+        && base != BaseType.BINARY
+        && base != BaseType.UUID;
+  }
+
+  /** Whether a struct or exception gets a builder: many fields, optional fields or defaults. */
+  static boolean hasBuilder(StructType struct) {
+    return struct.fields().size() >= 4
+        || struct.fields().stream()
+            .anyMatch(f -> f.requiredness() == Requiredness.OPTIONAL || f.defaultValue() != null);
+  }
+
+  /** The Java form of each field of {@code struct}, in declaration order. */
+  List<JavaField> fields(StructType struct) {
+    return fields.computeIfAbsent(struct.name(), n -> computeFields(struct));
+  }
+
+  private List<JavaField> computeFields(StructType struct) {
+    Set<String> reserved =
+        switch (struct.kind()) {
+          case UNION -> JavaNames.UNION_MEMBERS;
+          case EXCEPTION -> JavaNames.EXCEPTION_MEMBERS;
+          default -> JavaNames.STRUCT_MEMBERS;
+        };
+    NameAllocator names = JavaNames.allocator(reserved);
+    return struct.fields().stream()
+        .map(field -> new JavaField(field, names.newName(field.name()), storageType(struct, field)))
+        .toList();
+  }
+
+  private TypeName storageType(StructType struct, Field field) {
+    boolean primitive =
+        isPrimitive(field.type())
+            && (struct.isUnion() || field.requiredness() != Requiredness.OPTIONAL);
+    return primitive ? javaType(field.type()) : boxedType(field.type());
+  }
+
+  /** The Java name of a member of an enum. */
+  String enumConstant(QualifiedName enumName, String member) {
+    String name = enumConstants(schema.enumType(enumName)).get(member);
+    if (name == null) {
+      throw new IllegalArgumentException("no member " + member + " in enum " + enumName);
+    }
+    return name;
+  }
+
+  /** Each member's Java constant name, in declaration order. */
+  Map<String, String> enumConstants(EnumType type) {
+    return enumConstants.computeIfAbsent(
+        type.name(),
+        n -> {
+          NameAllocator names = new NameAllocator();
+          Map<String, String> byMember = new LinkedHashMap<>();
+          type.members().forEach(m -> byMember.put(m.name(), names.newName(m.name())));
+          return byMember;
+        });
+  }
+
+  /**
+   * The simple names that generated code in {@code type}'s package must always qualify: those of
+   * generated top-level types that are also names of {@code java.lang} classes, which they shadow
+   * in their package. Pass to {@code TypeSpec.Builder.alwaysQualify} when creating the type, as
+   * JavaPoet's {@code toBuilder} drops a record's components.
+   */
+  String[] javaLangClashes(ClassName type) {
+    if (javaLangClashes == null) {
+      javaLangClashes = new HashMap<>();
+      for (Program program : schema.programs()) {
+        List<ClassName> names = new ArrayList<>();
+        program.enums().forEach(e -> names.add(className(e.name())));
+        program.structs().forEach(s -> names.add(className(s.name())));
+        names.add(constantsClassName(program));
+        for (ClassName name : names) {
+          if (isJavaLangClass(name.simpleName())) {
+            javaLangClashes
+                .computeIfAbsent(name.packageName(), p -> new TreeSet<>())
+                .add(name.simpleName());
+          }
+        }
+      }
+    }
+    return javaLangClashes.getOrDefault(type.packageName(), Set.of()).toArray(String[]::new);
+  }
+
+  private static boolean isJavaLangClass(String simpleName) {
+    try {
+      Class.forName("java.lang." + simpleName, false, ClassLoader.getPlatformClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+}
