@@ -1,0 +1,2 @@
+namespace java inc
+struct B { 1: i32 n }
