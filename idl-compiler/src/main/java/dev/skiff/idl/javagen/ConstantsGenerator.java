@@ -7,6 +7,9 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeSpec;
 import dev.skiff.idl.schema.Constant;
 import dev.skiff.idl.schema.Program;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -25,18 +28,23 @@ final class ConstantsGenerator {
 
   TypeSpec generate(Program program) {
     ClassName className = JavaTypes.constantsClassName(program);
+    // A constant named like a class its value refers to would hide it: see JavaTypes.fields.
+    Set<String> used = new TreeSet<>();
+    program.constants().forEach(c -> types.collectUserTypes(c.type(), c.value(), used));
+    NameAllocator names = JavaNames.allocator(used);
+    List<String> fieldNames =
+        program.constants().stream().map(c -> names.newName(c.name().name(), c)).toList();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(className)
             .addJavadoc("The constants of {@code $L}.\n", program.path().getFileName())
             .addAnnotation(Javadocs.generated(program))
-            .alwaysQualify(types.javaLangClashes(className))
+            .alwaysQualify(types.alwaysQualify(className, fieldNames))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
-    NameAllocator names = new NameAllocator();
     for (Constant constant : program.constants()) {
       type.addField(
           FieldSpec.builder(
                   types.javaType(constant.type()),
-                  names.newName(constant.name().name()),
+                  names.get(constant),
                   Modifier.PUBLIC,
                   Modifier.STATIC,
                   Modifier.FINAL)

@@ -42,7 +42,7 @@ final class EnumGenerator {
                     ? "The IDL enum {@code " + enumType.name().name() + "}. "
                     : "\n")
             .addAnnotation(Javadocs.generated(program))
-            .alwaysQualify(types.javaLangClashes(className))
+            .alwaysQualify(types.alwaysQualify(className, constants.values()))
             .addModifiers(Modifier.PUBLIC)
             .addSuperinterface(RuntimeTypes.THRIFT_ENUM);
     for (EnumType.Member member : enumType.members()) {

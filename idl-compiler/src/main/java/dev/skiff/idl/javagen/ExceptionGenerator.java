@@ -41,7 +41,7 @@ final class ExceptionGenerator {
         TypeSpec.classBuilder(className)
             .addJavadoc(StructGenerator.typeDoc(exception, List.of()))
             .addAnnotation(Javadocs.generated(program))
-            .alwaysQualify(types.javaLangClashes(className))
+            .alwaysQualify(types.alwaysQualify(className, StructGenerator.names(fields)))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .superclass(RuntimeTypes.THRIFT_EXCEPTION)
             .addField(

@@ -5,6 +5,7 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.skiff.idl.schema.BaseType;
+import dev.skiff.idl.schema.ConstValue;
 import dev.skiff.idl.schema.EnumType;
 import dev.skiff.idl.schema.Field;
 import dev.skiff.idl.schema.ListType;
@@ -18,6 +19,7 @@ import dev.skiff.idl.schema.SetType;
 import dev.skiff.idl.schema.StructType;
 import dev.skiff.idl.schema.ThriftType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,10 @@ final class JavaTypes {
   private static final ClassName LIST = ClassName.get(List.class);
   private static final ClassName SET = ClassName.get(Set.class);
   private static final ClassName MAP = ClassName.get(Map.class);
+
+  /** Names of locals and parameters in generated methods. */
+  static final Set<String> LOCAL_NAMES =
+      Set.of("in", "out", "fieldType", "value", "other", "that", "source");
 
   private final Schema schema;
   private final Map<QualifiedName, List<JavaField>> fields = new HashMap<>();
@@ -107,6 +113,11 @@ final class JavaTypes {
         && base != BaseType.UUID;
   }
 
+  /** The nested enum naming a union's cases: {@code Kind}, or {@code Kind_} in a union so named. */
+  static String unionKindName(ClassName union) {
+    return union.simpleName().equals("Kind") ? "Kind_" : "Kind";
+  }
+
   /** Whether a struct or exception gets a builder: many fields, optional fields or defaults. */
   static boolean hasBuilder(StructType struct) {
     return struct.fields().size() >= 4
@@ -127,9 +138,58 @@ final class JavaTypes {
           default -> JavaNames.STRUCT_MEMBERS;
         };
     NameAllocator names = JavaNames.allocator(reserved);
+    // Java reads a simple name that could be a variable or a class as the variable, so a field
+    // named Point would hide the class in Point.read(in). Same-package and default-package classes
+    // cannot be qualified by JavaPoet, so such fields are renamed.
+    Set<String> used = new TreeSet<>();
+    struct.fields().forEach(f -> collectUserTypes(f.type(), f.defaultValue(), used));
+    if (struct.isUnion()) {
+      used.add(unionKindName(className(struct.name())));
+    }
+    used.forEach(names::newName);
     return struct.fields().stream()
         .map(field -> new JavaField(field, names.newName(field.name()), storageType(struct, field)))
         .toList();
+  }
+
+  /**
+   * Adds to {@code into} the simple names of the generated classes that code for {@code type} and
+   * {@code value} refers to by name: {@code Point.read}, {@code Color.findByValue}, {@code
+   * Color.RED} in a default.
+   */
+  void collectUserTypes(ThriftType type, ConstValue value, Set<String> into) {
+    ThriftType t = type.trueType();
+    if (t instanceof ListType list) {
+      collectUserTypes(list.elementType(), null, into);
+    } else if (t instanceof SetType set) {
+      collectUserTypes(set.elementType(), null, into);
+    } else if (t instanceof MapType map) {
+      collectUserTypes(map.keyType(), null, into);
+      collectUserTypes(map.valueType(), null, into);
+    } else if (t instanceof NamedType named) {
+      into.add(className(named.name()).simpleName());
+    }
+    if (value != null) {
+      collectUserTypes(value, into);
+    }
+  }
+
+  private void collectUserTypes(ConstValue value, Set<String> into) {
+    if (value instanceof ConstValue.EnumValue e) {
+      into.add(className(e.enumName()).simpleName());
+    } else if (value instanceof ConstValue.ListValue list) {
+      list.elements().forEach(v -> collectUserTypes(v, into));
+    } else if (value instanceof ConstValue.MapValue map) {
+      map.entries()
+          .forEach(
+              e -> {
+                collectUserTypes(e.getKey(), into);
+                collectUserTypes(e.getValue(), into);
+              });
+    } else if (value instanceof ConstValue.StructValue struct) {
+      into.add(className(struct.struct()).simpleName());
+      struct.fields().forEach(e -> collectUserTypes(e.getValue(), into));
+    }
   }
 
   private TypeName storageType(StructType struct, Field field) {
@@ -161,12 +221,23 @@ final class JavaTypes {
   }
 
   /**
-   * The simple names that generated code in {@code type}'s package must always qualify: those of
-   * generated top-level types that are also names of {@code java.lang} classes, which they shadow
-   * in their package. Pass to {@code TypeSpec.Builder.alwaysQualify} when creating the type, as
-   * JavaPoet's {@code toBuilder} drops a record's components.
+   * The simple names that the generated {@code type} must always qualify where it refers to a class
+   * of that name. Java reads a simple name that could be a variable or a type as the variable, so a
+   * field {@code Point Point} obscures the class {@code Point} in {@code Point.read(in)}; and a
+   * generated {@code String} shadows {@code java.lang.String} in its package. So: the names of
+   * {@code type}'s fields and locals ({@code memberNames} and those of {@link #LOCAL_NAMES}), and
+   * generated top-level names that are {@code java.lang} names. Passed to {@code
+   * TypeSpec.Builder.alwaysQualify} when creating the type, as JavaPoet's {@code toBuilder} drops a
+   * record's components.
    */
-  String[] javaLangClashes(ClassName type) {
+  String[] alwaysQualify(ClassName type, Collection<String> memberNames) {
+    Set<String> names = new TreeSet<>(memberNames);
+    names.addAll(LOCAL_NAMES);
+    names.addAll(javaLangClashes(type));
+    return names.toArray(String[]::new);
+  }
+
+  private Set<String> javaLangClashes(ClassName type) {
     if (javaLangClashes == null) {
       javaLangClashes = new HashMap<>();
       for (Program program : schema.programs()) {
@@ -183,7 +254,7 @@ final class JavaTypes {
         }
       }
     }
-    return javaLangClashes.getOrDefault(type.packageName(), Set.of()).toArray(String[]::new);
+    return javaLangClashes.getOrDefault(type.packageName(), Set.of());
   }
 
   private static boolean isJavaLangClass(String simpleName) {

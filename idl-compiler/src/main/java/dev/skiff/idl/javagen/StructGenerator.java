@@ -36,7 +36,7 @@ final class StructGenerator {
         TypeSpec.recordBuilder(className)
             .addJavadoc(typeDoc(struct, fields))
             .addAnnotation(Javadocs.generated(program))
-            .alwaysQualify(types.javaLangClashes(className))
+            .alwaysQualify(types.alwaysQualify(className, names(fields)))
             .addModifiers(Modifier.PUBLIC)
             .addSuperinterface(RuntimeTypes.THRIFT_STRUCT)
             .recordConstructor(recordConstructor(code, struct, fields));
@@ -105,5 +105,9 @@ final class StructGenerator {
       return doc.isEmpty() ? unset : doc + " (" + unset + ")";
     }
     return doc;
+  }
+
+  static List<String> names(List<JavaField> fields) {
+    return fields.stream().map(JavaField::name).toList();
   }
 }

@@ -39,7 +39,7 @@ final class UnionGenerator {
 
   TypeSpec generate(Program program, StructType union) {
     ClassName className = types.className(union.name());
-    String kindName = className.simpleName().equals("Kind") ? "Kind_" : "Kind";
+    String kindName = JavaTypes.unionKindName(className);
     List<Case> cases = cases(union, className, kindName);
     ClassName kind = className.nestedClass(kindName);
 
@@ -53,7 +53,8 @@ final class UnionGenerator {
                     : "\n",
                 "kind")
             .addAnnotation(Javadocs.generated(program))
-            .alwaysQualify(types.javaLangClashes(className))
+            .alwaysQualify(
+                types.alwaysQualify(className, StructGenerator.names(types.fields(union))))
             .addModifiers(Modifier.PUBLIC)
             .addSuperinterface(RuntimeTypes.THRIFT_STRUCT);
     if (!cases.isEmpty()) {

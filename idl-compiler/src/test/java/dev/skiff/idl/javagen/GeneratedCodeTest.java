@@ -62,6 +62,35 @@ class GeneratedCodeTest {
       const Integer FIRST = Integer.ONE
       """;
 
+  /**
+   * Fields named like the classes they use: Java reads such a simple name as the field, so fields
+   * named like generated classes are renamed, and runtime and JDK classes are qualified.
+   */
+  private static final String OBSCURING =
+      """
+      enum Color { RED = 1 }
+      struct Point { 1: i32 X, 2: i32 Y }
+      struct Order {
+        1: required Point Point,
+        2: Color Color = Color.RED,
+        3: list<Point> List,
+        4: uuid UUID,
+        5: map<string, string> Map,
+        6: string TType,
+        7: i32 Objects,
+        8: optional set<Color> Set,
+        9: string FieldChecks,
+        10: list<string> ContainerCodec,
+        11: string OrderedCollections,
+        12: string ProtocolReader
+      }
+      union Choice { 1: Point Point, 2: string Kind, 3: Color Color }
+      exception Problem { 1: string message, 2: Color Color, 3: double Double, 4: Point Point }
+      const list<string> List = ["a"]
+      const Color OrderedCollections = Color.RED
+      const set<string> Letters = ["x"]
+      """;
+
   @TempDir static Path output;
 
   private static ClassLoader loader;
@@ -77,6 +106,14 @@ class GeneratedCodeTest {
     files.addAll(JavaGenerator.generate(Idl.link(SampleIdl.files(), "everything.thrift")));
     files.addAll(JavaGenerator.generate(Idl.link("loose.thrift", DEFAULT_PACKAGE)));
     files.addAll(JavaGenerator.generate(Idl.link("shadow.thrift", SHADOWING)));
+    files.addAll(
+        JavaGenerator.generate(
+            Idl.link("obscure.thrift", "namespace java com.example.obscure\n" + OBSCURING)));
+    // The default package cannot be qualified: there, the fields are renamed instead.
+    files.addAll(
+        JavaGenerator.generate(
+            Idl.link(
+                "obscure.thrift", OBSCURING.replace("Point", "Spot").replace("Color", "Hue"))));
     loader =
         InMemoryCompiler.compile(
             files,
@@ -278,5 +315,32 @@ class GeneratedCodeTest {
     Class<?> override = loader.loadClass("com.example.shadow.Override");
     Object value = override.getConstructor(String.class, string).newInstance("n", inner);
     assertEquals(value, call("roundTrip", protocol, value));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"COMPACT", "BINARY"})
+  void fieldsNamedLikeTheClassesTheyUseWork(String protocol) throws ReflectiveOperationException {
+    Class<?> point = loader.loadClass("com.example.obscure.Point");
+    Class<?> order = loader.loadClass("com.example.obscure.Order");
+    Object builder = order.getMethod("builder").invoke(null);
+    builder =
+        builder
+            .getClass()
+            .getMethod("Point_", point)
+            .invoke(builder, point.getConstructor(int.class, int.class).newInstance(1, 2));
+    Object value = builder.getClass().getMethod("build").invoke(builder);
+    assertEquals(value, call("roundTrip", protocol, value));
+    assertEquals(
+        "Order[Point_=Point[X=1, Y=2], Color_=RED, List=null, UUID=null, Map=null, TType=null,"
+            + " Objects=0, Set=null, FieldChecks=null, ContainerCodec=null,"
+            + " OrderedCollections=null, ProtocolReader=null]",
+        value.toString());
+    Class<?> spot = loader.loadClass("Spot");
+    Class<?> choice = loader.loadClass("Choice");
+    Object chosen =
+        choice
+            .getMethod("Spot_", spot)
+            .invoke(null, spot.getConstructor(int.class, int.class).newInstance(3, 4));
+    assertEquals(chosen, call("roundTrip", protocol, chosen));
   }
 }
