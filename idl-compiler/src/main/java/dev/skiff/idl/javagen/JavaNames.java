@@ -83,12 +83,18 @@ final class JavaNames {
         .collect(Collectors.joining("."));
   }
 
-  /** {@code user_id}, {@code userId} and {@code user-id} all become {@code UserId}. */
+  /**
+   * {@code user_id}, {@code userId} and {@code user-id} all become {@code UserId}; an all-caps name
+   * such as {@code MAX_SIZE} becomes {@code MaxSize}; acronyms in mixed case stay: {@code
+   * HTTPCode}.
+   */
   static String upperCamel(String name) {
+    boolean allCaps = name.chars().noneMatch(Character::isLowerCase);
     StringBuilder out = new StringBuilder();
     for (String word : words(name)) {
-      out.append(Character.toUpperCase(word.charAt(0)));
-      out.append(word, 1, word.length());
+      String w = allCaps ? word.toLowerCase(Locale.ROOT) : word;
+      out.append(Character.toUpperCase(w.charAt(0)));
+      out.append(w, 1, w.length());
     }
     return out.length() == 0 ? "_" : out.toString();
   }
