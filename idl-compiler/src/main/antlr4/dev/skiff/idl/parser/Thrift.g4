@@ -76,11 +76,11 @@ senumDef
     ;
 
 structDef
-    : 'struct' name=IDENTIFIER 'xsd_all'? '{' field* '}' annotations?
+    : 'struct' name=IDENTIFIER xsdAll='xsd_all'? '{' field* '}' annotations?
     ;
 
 unionDef
-    : 'union' name=IDENTIFIER 'xsd_all'? '{' field* '}' annotations?
+    : 'union' name=IDENTIFIER xsdAll='xsd_all'? '{' field* '}' annotations?
     ;
 
 exceptionDef
@@ -232,8 +232,9 @@ ST_IDENTIFIER
     : [a-zA-Z-] ('.' [a-zA-Z_0-9-] | [a-zA-Z_0-9-])*
     ;
 
+// '/**/' is an empty block comment, not the start of a doc comment that runs to the next '*/'.
 DOC_COMMENT
-    : '/**' .*? '*/' -> channel(HIDDEN)
+    : '/**' (~'/' .*?)? '*/' -> channel(HIDDEN)
     ;
 
 BLOCK_COMMENT

@@ -13,12 +13,14 @@ import dev.skiff.idl.schema.QualifiedName;
 import dev.skiff.idl.schema.SetType;
 import dev.skiff.idl.schema.ThriftType;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Checks constant values (of consts, field defaults and struct constants) against their types and
@@ -31,12 +33,59 @@ final class ConstChecker {
   private final Symbols symbols;
   private final TypeResolver types;
   private final Diagnostics diagnostics;
-  private final Set<QualifiedName> checkingConstants = new HashSet<>();
+
+  /** Each constant's value checked against its declared type, computed once. */
+  private final Map<QualifiedName, Optional<ConstValue>> constantValues;
+
+  private final Set<QualifiedName> checkingConstants = new LinkedHashSet<>();
 
   ConstChecker(Symbols symbols, TypeResolver types, Diagnostics diagnostics) {
+    this(symbols, types, diagnostics, new HashMap<>());
+  }
+
+  private ConstChecker(
+      Symbols symbols,
+      TypeResolver types,
+      Diagnostics diagnostics,
+      Map<QualifiedName, Optional<ConstValue>> constantValues) {
     this.symbols = symbols;
     this.types = types;
     this.diagnostics = diagnostics;
+    this.constantValues = constantValues;
+  }
+
+  /**
+   * The value of the constant {@code name}, checked against its declared type; empty after
+   * reporting why it has none. Each constant is checked once, however often it is referenced.
+   */
+  Optional<ConstValue> constantValue(QualifiedName name, DefinitionElement.Const constant) {
+    Optional<ConstValue> known = constantValues.get(name);
+    if (known != null) {
+      return known;
+    }
+    if (!checkingConstants.add(name)) {
+      List<QualifiedName> chain = new ArrayList<>(checkingConstants);
+      diagnostics.error(
+          constant.location(),
+          "constant cycle: "
+              + chain.subList(chain.indexOf(name), chain.size()).stream()
+                  .map(QualifiedName::name)
+                  .collect(Collectors.joining(" -> "))
+              + " -> "
+              + name.name());
+      return Optional.empty();
+    }
+    try {
+      Scope definedIn = symbols.scope(name.program());
+      Optional<ConstValue> value =
+          types
+              .resolve(constant.type(), definedIn)
+              .flatMap(type -> check(constant.value(), type, definedIn));
+      constantValues.put(name, value);
+      return value;
+    } finally {
+      checkingConstants.remove(name);
+    }
   }
 
   /** The typed value, or empty after reporting why {@code value} does not fit {@code type}. */
@@ -218,14 +267,23 @@ final class ConstChecker {
       ConstValueElement.Identifier identifier, ThriftType type, Scope scope) {
     ThriftType trueType = type.trueType();
     if (trueType instanceof NamedType named && named.isEnum()) {
+      int errorsBefore = diagnostics.errorCount();
       Optional<ConstValue> member = enumMember(identifier, named, scope);
-      if (member.isPresent()) {
+      if (member.isPresent() || diagnostics.errorCount() > errorsBefore) {
         return member;
       }
     }
     Optional<Scope.Found> found = scope.lookup(identifier.name());
     if (found.isPresent() && found.get().definition() instanceof DefinitionElement.Const c) {
-      return constant(found.get().name(), c, type);
+      return constant(identifier, found.get().name(), c, type);
+    }
+    Optional<Long> enumValue = enumValueOf(identifier.name(), scope);
+    if (enumValue.isPresent() && trueType instanceof BaseType base && isInteger(base)) {
+      // Apache reads Enum.VALUE where an integer is expected as the member's value.
+      return base(
+          new ConstValueElement.IntLiteral(
+              identifier.location(), enumValue.get(), identifier.name()),
+          base);
     }
     if (trueType instanceof NamedType named && named.isEnum()) {
       diagnostics.error(
@@ -235,6 +293,26 @@ final class ConstChecker {
       diagnostics.error(identifier.location(), "unknown constant '" + identifier.name() + "'");
     }
     return Optional.empty();
+  }
+
+  /** The value of {@code Enum.VALUE} or {@code program.Enum.VALUE}, if {@code name} is one. */
+  private Optional<Long> enumValueOf(String name, Scope scope) {
+    int dot = name.lastIndexOf('.');
+    if (dot <= 0) {
+      return Optional.empty();
+    }
+    return scope
+        .lookup(name.substring(0, dot))
+        .filter(owner -> owner.definition() instanceof DefinitionElement.Enum)
+        .map(owner -> EnumValues.of((DefinitionElement.Enum) owner.definition()))
+        .map(values -> values.get(name.substring(dot + 1)));
+  }
+
+  private static boolean isInteger(BaseType type) {
+    return type == BaseType.BYTE
+        || type == BaseType.I16
+        || type == BaseType.I32
+        || type == BaseType.I64;
   }
 
   /** {@code VALUE}, {@code Enum.VALUE} or {@code program.Enum.VALUE} of the expected enum. */
@@ -275,18 +353,36 @@ final class ConstChecker {
     return Optional.of(new ConstValue.EnumValue(enumType.name(), member, value.intValue()));
   }
 
-  /** The value of another constant, checked against the type where it is used. */
+  /**
+   * The value of another constant where it is used. A constant that is wrong in itself is reported
+   * where it is defined; one that is right but does not fit the type where it is used is reported
+   * at the use.
+   */
   private Optional<ConstValue> constant(
-      QualifiedName name, DefinitionElement.Const constant, ThriftType expected) {
-    if (!checkingConstants.add(name)) {
-      diagnostics.error(constant.location(), "constant '" + name.name() + "' refers to itself");
-      return Optional.empty();
+      ConstValueElement.Identifier use,
+      QualifiedName name,
+      DefinitionElement.Const constant,
+      ThriftType expected) {
+    Optional<ConstValue> own = constantValue(name, constant);
+    if (own.isEmpty()) {
+      return own;
     }
-    try {
-      return check(constant.value(), expected, symbols.scope(name.program()));
-    } finally {
-      checkingConstants.remove(name);
+    Scope definedIn = symbols.scope(name.program());
+    ThriftType declared = types.resolve(constant.type(), definedIn).orElseThrow();
+    if (declared.trueType().equals(expected.trueType())) {
+      return own;
     }
+    // Another type (an i32 constant used for a double, say): check the written value again,
+    // quietly, against a snapshot of the constants known so far.
+    ConstChecker quiet =
+        new ConstChecker(symbols, types, new Diagnostics(), new HashMap<>(constantValues));
+    Optional<ConstValue> value = quiet.check(constant.value(), expected, definedIn);
+    if (value.isEmpty()) {
+      diagnostics.error(
+          use.location(),
+          "constant '" + use.name() + "' of type " + declared + " does not fit " + expected);
+    }
+    return value;
   }
 
   private Optional<ConstValue> mismatch(ConstValueElement value, String expected) {

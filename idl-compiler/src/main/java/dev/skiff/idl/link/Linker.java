@@ -120,7 +120,7 @@ final class Linker {
         .flatMap(
             type ->
                 constants
-                    .check(c.value(), type, scope)
+                    .constantValue(name, c)
                     .map(value -> new Constant(name, type, value, c.doc(), c.location())));
   }
 

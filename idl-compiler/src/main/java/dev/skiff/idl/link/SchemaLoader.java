@@ -66,7 +66,16 @@ public final class SchemaLoader {
       loadRecursively(normalized, null, new ArrayDeque<>(), loaded, includesOf, diagnostics);
     }
     diagnostics.throwIfErrors();
-    Schema schema = new Linker(loaded, includesOf, roots, diagnostics).link();
+    Schema schema;
+    try {
+      schema = new Linker(loaded, includesOf, roots, diagnostics).link();
+    } catch (StackOverflowError e) {
+      // Thousands of typedefs or constants each naming the next: no real file does this.
+      diagnostics.error(
+          Location.of(roots.isEmpty() ? Path.of("") : roots.get(0)),
+          "definitions refer to one another too deeply to link");
+      schema = null;
+    }
     diagnostics.throwIfErrors();
     return schema;
   }
@@ -166,6 +175,9 @@ public final class SchemaLoader {
   }
 
   private static Optional<String> readFile(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new IOException("it is a directory");
+    }
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }

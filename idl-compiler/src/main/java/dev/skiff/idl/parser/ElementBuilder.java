@@ -140,10 +140,12 @@ final class ElementBuilder {
     }
     if (ctx.structDef() != null) {
       ThriftParser.StructDefContext s = ctx.structDef();
+      warnXsdAll(s.xsdAll);
       return struct(StructKind.STRUCT, s, s.name, s.field(), s.annotations());
     }
     if (ctx.unionDef() != null) {
       ThriftParser.UnionDefContext u = ctx.unionDef();
+      warnXsdAll(u.xsdAll);
       return struct(StructKind.UNION, u, u.name, u.field(), u.annotations());
     }
     if (ctx.exceptionDef() != null) {
@@ -154,6 +156,12 @@ final class ElementBuilder {
       return service(ctx.serviceDef());
     }
     return null; // a syntax error already reported
+  }
+
+  private void warnXsdAll(Token xsdAll) {
+    if (xsdAll != null) {
+      diagnostics.warning(locationOf(xsdAll), "'xsd_all' is obsolete and ignored");
+    }
   }
 
   private DefinitionElement.Enum enumDef(ThriftParser.EnumDefContext ctx) {

@@ -1,11 +1,13 @@
 package dev.skiff.idl.parser;
 
 import dev.skiff.idl.diag.Diagnostics;
+import dev.skiff.idl.diag.Location;
 import dev.skiff.idl.element.FileElement;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
 
 /**
  * Parses one IDL file into a {@link FileElement}. Syntax errors and warnings go to the given {@link
@@ -32,10 +34,19 @@ public final class IdlParser {
     parser.removeErrorListeners();
     parser.addErrorListener(errors);
     int errorsBefore = diagnostics.errorCount();
-    ThriftParser.DocumentContext document = parser.document();
-    if (diagnostics.errorCount() > errorsBefore) {
+    try {
+      ThriftParser.DocumentContext document = parser.document();
+      if (diagnostics.errorCount() > errorsBefore) {
+        return Optional.empty();
+      }
+      return Optional.of(new ElementBuilder(file, tokens, diagnostics).build(document));
+    } catch (StackOverflowError e) {
+      // Brackets nested thousands deep: no real file does this, but it must not crash the run.
+      Token at = parser.getCurrentToken();
+      diagnostics.error(
+          new Location(file, at.getLine(), at.getCharPositionInLine() + 1),
+          "types or values are nested too deeply to parse");
       return Optional.empty();
     }
-    return Optional.of(new ElementBuilder(file, tokens, diagnostics).build(document));
   }
 }

@@ -50,11 +50,20 @@ final class SyntaxErrorListener extends BaseErrorListener {
         switch (token.getType()) {
           case ThriftLexer.UNTERMINATED_LITERAL -> "unterminated string literal";
           case ThriftLexer.UNTERMINATED_COMMENT -> "unterminated comment";
-          case ThriftLexer.UNKNOWN_CHAR -> "unexpected character '" + token.getText() + "'";
+          case ThriftLexer.UNKNOWN_CHAR -> "unexpected character " + describeChar(token.getText());
           case Token.EOF -> "unexpected end of file" + expected(recognizer);
           default -> "unexpected '" + token.getText() + "'" + expected(recognizer);
         };
     diagnostics.error(location, message);
+  }
+
+  /** {@code 'x'}, or {@code U+0000} for a character that would not show. */
+  private static String describeChar(String text) {
+    int c = text.codePointAt(0);
+    if (Character.isISOControl(c) || Character.isWhitespace(c) || !Character.isDefined(c)) {
+      return String.format("U+%04X", c);
+    }
+    return "'" + text + "'";
   }
 
   private static String expected(Recognizer<?, ?> recognizer) {
