@@ -34,13 +34,11 @@ final class EnumGenerator {
 
     TypeSpec.Builder type =
         TypeSpec.enumBuilder(className)
-            .addJavadoc(Javadocs.of(enumType.doc()))
             .addJavadoc(
-                "$L{@link #findByValue} returns {@code null} for a value this version of the IDL"
-                    + " does not know.\n",
-                enumType.doc().isBlank()
-                    ? "The IDL enum {@code " + enumType.name().name() + "}. "
-                    : "\n")
+                Javadocs.orElse(enumType.doc(), "The IDL enum {@code $L}.", enumType.name().name()))
+            .addJavadoc(
+                "\n{@link #findByValue} returns {@code null} for a value this version of the IDL"
+                    + " does not know.\n")
             .addAnnotation(Javadocs.generated(program))
             .alwaysQualify(types.alwaysQualify(className, constants.values()))
             .addModifiers(Modifier.PUBLIC)

@@ -23,6 +23,11 @@ final class Javadocs {
     return CodeBlock.of("$L\n", escape(text));
   }
 
+  /** Like {@link #of}, or the given fallback sentence when the IDL has no doc. */
+  static CodeBlock orElse(String doc, String fallbackFormat, Object... args) {
+    return doc.isBlank() ? CodeBlock.of(fallbackFormat + "\n", args) : of(doc);
+  }
+
   /** The escaped text of {@code doc} on one paragraph, for {@code @param} lines. */
   static String inline(String doc) {
     return escape(doc.strip());

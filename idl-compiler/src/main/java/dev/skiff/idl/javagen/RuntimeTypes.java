@@ -14,6 +14,7 @@ final class RuntimeTypes {
   static final ClassName BYTES = ClassName.get(RPC, "Bytes");
   static final ClassName THRIFT_EXCEPTION = ClassName.get(RPC, "ThriftException");
 
+  static final ClassName PROTOCOL_EXCEPTION = ClassName.get(PROTOCOL, "ProtocolException");
   static final ClassName PROTOCOL_READER = ClassName.get(PROTOCOL, "ProtocolReader");
   static final ClassName PROTOCOL_WRITER = ClassName.get(PROTOCOL, "ProtocolWriter");
   static final ClassName THRIFT_STRUCT = ClassName.get(PROTOCOL, "ThriftStruct");

@@ -88,7 +88,7 @@ final class StructCode {
                     + " are skipped.\n\n@throws $T if a required field is missing or the input is"
                     + " malformed\n",
                 struct.name().name(),
-                ClassName.get("dev.skiff.rpc.protocol", "ProtocolException"))
+                RuntimeTypes.PROTOCOL_EXCEPTION)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(type)
             .addParameter(PROTOCOL_READER, in);

@@ -75,13 +75,14 @@ final class StructGenerator {
 
   /** The struct's doc, then an {@code @param} per field saying what {@code null} means. */
   static CodeBlock typeDoc(StructType struct, List<JavaField> fields) {
-    CodeBlock.Builder doc = CodeBlock.builder().add(Javadocs.of(struct.doc()));
-    if (doc.isEmpty()) {
-      doc.add(
-          "The IDL $L {@code $L}.\n",
-          struct.kind().name().toLowerCase(Locale.ROOT),
-          struct.name().name());
-    }
+    CodeBlock.Builder doc =
+        CodeBlock.builder()
+            .add(
+                Javadocs.orElse(
+                    struct.doc(),
+                    "The IDL $L {@code $L}.",
+                    struct.kind().name().toLowerCase(Locale.ROOT),
+                    struct.name().name()));
     boolean first = true;
     for (JavaField field : fields) {
       String text = fieldDoc(field);

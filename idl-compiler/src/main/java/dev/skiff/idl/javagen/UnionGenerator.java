@@ -45,13 +45,10 @@ final class UnionGenerator {
 
     TypeSpec.Builder type =
         TypeSpec.interfaceBuilder(className)
-            .addJavadoc(Javadocs.of(union.doc()))
             .addJavadoc(
-                "$L{@link #$L()} says which field is set; each field is a nested record.\n",
-                union.doc().isBlank()
-                    ? "The IDL union {@code " + union.name().name() + "}. "
-                    : "\n",
-                "kind")
+                Javadocs.orElse(union.doc(), "The IDL union {@code $L}.", union.name().name()))
+            .addJavadoc(
+                "\n{@link #kind()} says which field is set; each field is a nested record.\n")
             .addAnnotation(Javadocs.generated(program))
             .alwaysQualify(
                 types.alwaysQualify(className, StructGenerator.names(types.fields(union))))
@@ -145,7 +142,7 @@ final class UnionGenerator {
             "Reads a {@code $L} written by {@link #write}; fields this version does not know are"
                 + " skipped.\n\n@throws $T if no known field, or more than one, is set\n",
             union.name().name(),
-            ClassName.get("dev.skiff.rpc.protocol", "ProtocolException"))
+            RuntimeTypes.PROTOCOL_EXCEPTION)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(className)
         .addParameter(PROTOCOL_READER, in)
