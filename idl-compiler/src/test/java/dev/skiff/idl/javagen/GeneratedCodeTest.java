@@ -263,6 +263,15 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void defaultsOfEveryKindAreApplied() {
+    assertEquals(
+        "Defaults[a=5, b=3, c=-2, d=2.0, e=[x], f={o=Point[x=0, y=0]}, p=Pair[left=l, right=null],"
+            + " g=Bytes[2: 6869], u=00000000-0000-0001-0000-000000000002,"
+            + " h={Point[x=1, y=1]=[RED, BLUE]}, s=Square[square=Point[x=2, y=3]]]",
+        call("defaultsOfEveryKind"));
+  }
+
+  @Test
   void unionsNameTheirCase() {
     assertEquals(
         "square Point[x=1, y=2] true [CIRCLE, SQUARE, COLOR, LABELS, KIND, SHAPE]", call("unions"));

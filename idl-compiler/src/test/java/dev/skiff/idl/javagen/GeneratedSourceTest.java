@@ -66,6 +66,7 @@ class GeneratedSourceTest {
     assertEquals(
         List.of(
             "Color",
+            "Defaults",
             "Empty",
             "EverythingConstants",
             "Failure",

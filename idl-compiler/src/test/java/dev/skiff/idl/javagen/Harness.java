@@ -135,6 +135,7 @@ final class Harness {
                   .matrix(List.of(List.of()))
                   .avatar(Bytes.empty())
                   .build());
+          samples.put("defaults", Defaults.builder().build());
           samples.put("union circle", Shape.circle(2.5));
           samples.put("union struct", Shape.square(new Point(3, 4)));
           samples.put("union enum", Shape.color(Color.GREEN));
@@ -471,6 +472,10 @@ final class Harness {
           User user = User.builder().id(1).name("n").favorite(Color.RED).build();
           return user.color() + " " + user.lucky() + " " + user.score() + " " + user.active()
               + " " + user.email();
+        }
+
+        public static String defaultsOfEveryKind() {
+          return Defaults.builder().build().toString();
         }
 
         public static String toBuilderCopies() {

@@ -112,6 +112,20 @@ final class SampleIdl {
         2: optional list<Tree> children
       }
 
+      struct Defaults {
+        1: required i32 a = 5,
+        2: optional byte b = 3,
+        3: optional i16 c = -2,
+        4: optional double d = 2,
+        5: required list<string> e = ["x"],
+        6: map<string, Point> f = {"o": {"x": 0, "y": 0}},
+        7: Pair p = {"left": "l"},
+        8: optional binary g = "hi",
+        9: uuid u = "00000000-0000-0001-0000-000000000002",
+        10: map<Point, set<Color>> h = {{"x": 1, "y": 1}: [Color.RED, Color.BLUE]},
+        11: Shape s = {"square": {"x": 2, "y": 3}}
+      }
+
       const i32 MAX = 10
       /** How we greet. */
       const string GREETING = "hi \\"there\\""
