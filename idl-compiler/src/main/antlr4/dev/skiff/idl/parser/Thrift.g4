@@ -232,9 +232,10 @@ ST_IDENTIFIER
     : [a-zA-Z-] ('.' [a-zA-Z_0-9-] | [a-zA-Z_0-9-])*
     ;
 
-// '/**/' is an empty block comment, not the start of a doc comment that runs to the next '*/'.
+// '/**/' is an empty block comment, not the start of a doc comment that runs to the next '*/';
+// '/***/' ends where it stands too.
 DOC_COMMENT
-    : '/**' (~'/' .*?)? '*/' -> channel(HIDDEN)
+    : '/**' ('*'* ~[*/] .*?)? '*/' -> channel(HIDDEN)
     ;
 
 BLOCK_COMMENT
