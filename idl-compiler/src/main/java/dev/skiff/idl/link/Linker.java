@@ -79,7 +79,7 @@ final class Linker {
         constant(qualified, c, scope).ifPresent(consts::add);
       } else if (definition instanceof DefinitionElement.Typedef t) {
         types
-            .typedef(qualified, t)
+            .typedefTarget(qualified, t)
             .ifPresent(
                 target ->
                     typedefs.add(

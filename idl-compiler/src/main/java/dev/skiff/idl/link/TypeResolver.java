@@ -103,11 +103,16 @@ final class TypeResolver {
     return Optional.empty();
   }
 
+  /** A use of the typedef {@code name}: an alias of its resolved target. */
+  private Optional<ThriftType> typedef(QualifiedName name, DefinitionElement.Typedef typedef) {
+    return typedefTarget(name, typedef).map(target -> new TypedefType(name, target));
+  }
+
   /** Resolves a typedef's target once, in the scope of the file that declares it. */
-  Optional<ThriftType> typedef(QualifiedName name, DefinitionElement.Typedef typedef) {
+  Optional<ThriftType> typedefTarget(QualifiedName name, DefinitionElement.Typedef typedef) {
     Optional<ThriftType> known = typedefs.get(name);
     if (known != null) {
-      return known.map(target -> new TypedefType(name, target));
+      return known;
     }
     if (!resolving.add(name)) {
       List<QualifiedName> chain = new ArrayList<>(resolving);
@@ -122,7 +127,7 @@ final class TypeResolver {
     Optional<ThriftType> target = resolve(typedef.type(), symbols.scope(name.program()));
     resolving.remove(name);
     typedefs.put(name, target);
-    return target.map(t -> new TypedefType(name, t));
+    return target;
   }
 
   static NamedType.Kind kindOf(DefinitionElement.Struct struct) {
