@@ -255,9 +255,15 @@ final class ElementBuilder {
               ? Requiredness.REQUIRED
               : Requiredness.OPTIONAL;
     }
-    if (ctx.xsdOptional != null || ctx.xsdNillable != null || ctx.xsdAttrs() != null) {
-      diagnostics.warning(
-          locationOf(ctx.fieldName()), "xsd_* field modifiers are obsolete and ignored");
+    for (Token xsd :
+        new Token[] {
+          ctx.xsdOptional,
+          ctx.xsdNillable,
+          ctx.xsdAttrs() == null ? null : ctx.xsdAttrs().getStart()
+        }) {
+      if (xsd != null) {
+        diagnostics.warning(locationOf(xsd), "'" + xsd.getText() + "' is obsolete and ignored");
+      }
     }
     return new FieldElement(
         locationOf(ctx.fieldName()),
