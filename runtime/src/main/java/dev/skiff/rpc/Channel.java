@@ -3,17 +3,14 @@ package dev.skiff.rpc;
 import static java.util.Objects.requireNonNull;
 
 import dev.skiff.rpc.internal.ClientConnection;
-import dev.skiff.rpc.internal.NettyTransport;
-import dev.skiff.rpc.internal.SharedEventLoops;
 import dev.skiff.rpc.protocol.Protocol;
 import dev.skiff.rpc.protocol.ProtocolConfig;
 import dev.skiff.rpc.protocol.ThriftStruct;
 import dev.skiff.rpc.stub.MethodDescriptor;
 import dev.skiff.rpc.transport.Address;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
+import dev.skiff.rpc.transport.ClientTransport;
+import dev.skiff.rpc.transport.Transports;
+import dev.skiff.rpc.transport.shm.ShmConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +19,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A client's line to one server address. Generated client stubs make their calls through it.
+ *
+ * <p>The address picks the transport: {@code tcp://host:port}, {@code unix:///path/to.sock} or
+ * {@code shm://name} (shared memory with a server on the same host); calls behave the same on all.
  *
  * <p>A channel keeps one connection and multiplexes every call over it, each matched to its reply
  * by sequence id. It connects on the first call; when the connection drops, every call in flight
@@ -41,8 +41,7 @@ public final class Channel implements AutoCloseable {
   private final Duration maxBackoff;
   private final int maxCallsInFlight;
   private final List<ClientInterceptor> interceptors;
-  private final EventLoopGroup eventLoops;
-  private final NettyTransport transport;
+  private final ClientTransport transport;
 
   private final Object lock = new Object();
   private CompletableFuture<ClientConnection> connection;
@@ -60,11 +59,13 @@ public final class Channel implements AutoCloseable {
     this.maxBackoff = builder.maxBackoff;
     this.maxCallsInFlight = builder.maxCallsInFlight;
     this.interceptors = List.copyOf(builder.interceptors);
-    this.transport = NettyTransport.best();
-    this.eventLoops = SharedEventLoops.client(transport);
+    this.transport = Transports.client(address, config.maxFrameSize(), builder.shmConfig);
   }
 
-  /** A channel to {@code address} ({@code tcp://host:port}) with default settings. */
+  /**
+   * A channel to {@code address} ({@code tcp://host:port}, {@code unix:///path/to.sock} or {@code
+   * shm://name}) with default settings.
+   */
   public static Channel open(String address) {
     return builder(address).build();
   }
@@ -199,45 +200,42 @@ public final class Channel implements AutoCloseable {
 
   private CompletableFuture<ClientConnection> connect() {
     CompletableFuture<ClientConnection> result = new CompletableFuture<>();
-    Bootstrap bootstrap =
-        new Bootstrap()
-            .group(eventLoops)
-            .channel(transport.socketChannel())
-            .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
-            .handler(ClientConnection.initializer(config));
-    ChannelFuture connecting = bootstrap.connect(address.socketAddress());
-    connecting.addListener(
-        (ChannelFuture done) -> {
-          synchronized (lock) {
-            if (done.isSuccess()) {
-              failedAttempts = 0;
-            } else {
-              failedAttempts++;
-              long backoff =
-                  Math.min(
-                      maxBackoff.toNanos(),
-                      initialBackoff.toNanos() << Math.min(failedAttempts - 1, 30));
-              nextAttemptNanos = System.nanoTime() + backoff;
-            }
-            if (done.isSuccess() && closed) {
-              done.channel().close();
-              result.completeExceptionally(
-                  new CallRejectedException("channel to " + address + " is closed"));
-              return;
-            }
-          }
-          if (done.isSuccess()) {
-            result.complete(
-                ClientConnection.attach(
-                    done.channel(), protocol, config, maxCallsInFlight, address.toString()));
-          } else {
-            result.completeExceptionally(
-                new ConnectionException(
-                    "cannot connect to " + address + ": " + done.cause().getMessage(),
-                    done.cause()));
-          }
-        });
+    transport
+        .connect(
+            address,
+            connectTimeout,
+            frames ->
+                ClientConnection.bind(
+                    frames, protocol, config, maxCallsInFlight, address.toString()))
+        .whenComplete(
+            (connected, failure) -> {
+              synchronized (lock) {
+                if (failure == null) {
+                  failedAttempts = 0;
+                } else {
+                  failedAttempts++;
+                  long backoff =
+                      Math.min(
+                          maxBackoff.toNanos(),
+                          initialBackoff.toNanos() << Math.min(failedAttempts - 1, 30));
+                  nextAttemptNanos = System.nanoTime() + backoff;
+                }
+                if (failure == null && closed) {
+                  connected.close();
+                  result.completeExceptionally(
+                      new CallRejectedException("channel to " + address + " is closed"));
+                  return;
+                }
+              }
+              if (failure == null) {
+                result.complete(connected);
+              } else {
+                Throwable cause = unwrap(failure);
+                result.completeExceptionally(
+                    new ConnectionException(
+                        "cannot connect to " + address + ": " + cause.getMessage(), cause));
+              }
+            });
     return result;
   }
 
@@ -270,6 +268,7 @@ public final class Channel implements AutoCloseable {
     private Duration initialBackoff = Duration.ofMillis(100);
     private Duration maxBackoff = Duration.ofSeconds(10);
     private int maxCallsInFlight = 10_000;
+    private ShmConfig shmConfig = ShmConfig.defaults();
     private final List<ClientInterceptor> interceptors = new ArrayList<>();
 
     private Builder(Address address) {
@@ -321,6 +320,16 @@ public final class Channel implements AutoCloseable {
         throw new IllegalArgumentException("maxCallsInFlight must be positive but was " + limit);
       }
       this.maxCallsInFlight = limit;
+      return this;
+    }
+
+    /**
+     * Settings for {@code shm://} addresses: where mailboxes live, how the receiver waits (back-off
+     * by default, or busy-spin), and whether a send to a full mailbox waits (the default) or fails
+     * fast with {@link MailboxFullException}. Ignored for other schemes.
+     */
+    public Builder shmConfig(ShmConfig shmConfig) {
+      this.shmConfig = requireNonNull(shmConfig, "shmConfig");
       return this;
     }
 

@@ -4,20 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.skiff.rpc.internal.Dispatcher;
 import dev.skiff.rpc.internal.HandlerExecutors;
-import dev.skiff.rpc.internal.NettyTransport;
 import dev.skiff.rpc.internal.ServerConnectionHandler;
 import dev.skiff.rpc.protocol.ProtocolConfig;
 import dev.skiff.rpc.transport.Address;
-import dev.skiff.rpc.transport.FrameDecoder;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.GlobalEventExecutor;
-import java.net.InetSocketAddress;
+import dev.skiff.rpc.transport.ServerTransport;
+import dev.skiff.rpc.transport.Transports;
+import dev.skiff.rpc.transport.shm.ShmConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Serves Thrift services on one address. Answers any Thrift client: compact or binary protocol
  * (recognised per message), framed transport, plain or multiplexed ({@code Service:method}) names.
+ * The address picks the transport: {@code tcp://host:port}, {@code unix:///path/to.sock}, or {@code
+ * shm://name}, a shared-memory mailbox that clients on the same host send to and that several
+ * server processes may serve together.
  *
  * <pre>{@code
  * Server server = Server.builder("tcp://0.0.0.0:9090")
@@ -46,12 +40,8 @@ public final class Server implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final ExecutorService ownedExecutor;
   private final Duration gracePeriod;
-  private final NettyTransport transport = NettyTransport.best();
-  private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-  private EventLoopGroup bossGroup;
-  private EventLoopGroup workerGroup;
-  private Channel listener;
-  private int port;
+  private final ServerTransport transport;
+  private ServerTransport.Listener listener;
   private boolean started;
   private boolean closed;
 
@@ -66,10 +56,10 @@ public final class Server implements AutoCloseable {
     }
     this.dispatcher =
         new Dispatcher(builder.defaultService, builder.named, builder.interceptors, executor);
-    this.workerThreads = builder.eventLoopThreads;
+    this.transport =
+        Transports.server(
+            address, config.maxFrameSize(), builder.eventLoopThreads, builder.shmConfig);
   }
-
-  private final int workerThreads;
 
   public static Builder builder(String address) {
     return new Builder(Address.parse(address));
@@ -78,51 +68,44 @@ public final class Server implements AutoCloseable {
   /**
    * Binds the address and starts serving.
    *
-   * @throws ConnectionException if the address cannot be bound (in use, not local)
+   * @throws ConnectionException if the address cannot be bound (in use, not local, a live server
+   *     already on a Unix socket path)
    */
   public synchronized Server start() {
     if (started) {
       throw new IllegalStateException("server already started");
     }
     started = true;
-    bossGroup = transport.newEventLoopGroup(1, "skiff-accept");
-    workerGroup = transport.newEventLoopGroup(workerThreads, "skiff-server");
-    ServerBootstrap bootstrap =
-        new ServerBootstrap()
-            .group(bossGroup, workerGroup)
-            .channel(transport.serverSocketChannel())
-            .option(ChannelOption.SO_REUSEADDR, true)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(
-                new ChannelInitializer<>() {
-                  @Override
-                  protected void initChannel(Channel ch) {
-                    connections.add(ch);
-                    ch.pipeline()
-                        .addLast("frames", new FrameDecoder(config.maxFrameSize()))
-                        .addLast("calls", new ServerConnectionHandler(dispatcher, config));
-                  }
-                });
     try {
-      listener = bootstrap.bind(address.socketAddress()).syncUninterruptibly().channel();
+      listener =
+          transport.listen(
+              address, frames -> new ServerConnectionHandler(frames, dispatcher, config));
     } catch (RuntimeException e) {
-      shutdownEventLoops();
-      throw new ConnectionException("cannot listen on " + address + ": " + e.getMessage(), e);
+      if (ownedExecutor != null) {
+        ownedExecutor.shutdownNow();
+      }
+      throw e;
     }
-    port = ((InetSocketAddress) listener.localAddress()).getPort();
     return this;
   }
 
-  /** The port the server listens on: the one asked for, or the one picked for port 0. */
+  /**
+   * The port the server listens on: the one asked for, or the one picked for port 0.
+   *
+   * @throws IllegalStateException if the server is not started, or its address is not tcp
+   */
   public int port() {
     requireStarted();
-    return port;
+    if (!address.scheme().equals(Address.TCP)) {
+      throw new IllegalStateException(address + " has no port");
+    }
+    return listener.localAddress().port();
   }
 
-  /** The address clients connect to, with the actual port. */
+  /** The address clients connect to; for tcp with the actual port. */
   public String address() {
     requireStarted();
-    return new Address(address.scheme(), address.host(), port).toString();
+    return listener.localAddress().toString();
   }
 
   private synchronized void requireStarted() {
@@ -143,14 +126,14 @@ public final class Server implements AutoCloseable {
   /** {@link #close()} with the given grace period; zero fails calls in flight at once. */
   public void shutdown(Duration grace) {
     synchronized (this) {
-      if (closed || !started) {
+      if (closed || listener == null) {
         closed = true;
         return;
       }
       closed = true;
     }
     dispatcher.startDraining();
-    listener.close().syncUninterruptibly();
+    listener.stopAccepting();
     long deadline = System.nanoTime() + grace.toNanos();
     while (dispatcher.inFlight() > 0 && System.nanoTime() - deadline < 0) {
       try {
@@ -160,16 +143,10 @@ public final class Server implements AutoCloseable {
         break;
       }
     }
-    connections.close().awaitUninterruptibly();
-    shutdownEventLoops();
+    listener.close();
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
     }
-  }
-
-  private void shutdownEventLoops() {
-    workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
   }
 
   /** Settings for a {@link Server}. */
@@ -182,6 +159,7 @@ public final class Server implements AutoCloseable {
     private ProtocolConfig config = ProtocolConfig.defaults();
     private Duration gracePeriod = Duration.ofSeconds(10);
     private int eventLoopThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private ShmConfig shmConfig = ShmConfig.defaults();
 
     private Builder(Address address) {
       this.address = address;
@@ -257,6 +235,16 @@ public final class Server implements AutoCloseable {
         throw new IllegalArgumentException("eventLoopThreads must be positive but was " + threads);
       }
       this.eventLoopThreads = threads;
+      return this;
+    }
+
+    /**
+     * Settings for {@code shm://} addresses: the directory, the mailbox layout when this server
+     * creates it (ring capacities, slots), how the receiver waits, liveness timings. Ignored for
+     * other schemes.
+     */
+    public Builder shmConfig(ShmConfig shmConfig) {
+      this.shmConfig = requireNonNull(shmConfig, "shmConfig");
       return this;
     }
 

@@ -15,33 +15,30 @@ import dev.skiff.rpc.protocol.ProtocolReader;
 import dev.skiff.rpc.protocol.ProtocolWriter;
 import dev.skiff.rpc.protocol.ThriftStruct;
 import dev.skiff.rpc.stub.MethodDescriptor;
-import dev.skiff.rpc.transport.FrameDecoder;
+import dev.skiff.rpc.transport.FrameConnection;
+import dev.skiff.rpc.transport.FrameHandler;
 import dev.skiff.rpc.transport.Frames;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection: sends calls, each under a fresh sequence id, and matches replies to calls
- * by that id, so that many calls share the connection and replies may come in any order. Every call
- * has a timeout scheduled on the connection's event loop; when the connection closes, every pending
- * call fails at once. Thread-safe.
+ * One client connection over any transport: sends calls, each under a fresh sequence id, and
+ * matches replies to calls by that id, so that many calls share the connection and replies may come
+ * in any order. Every call has a timeout scheduled on the connection's scheduler; when the
+ * connection closes, every pending call fails at once. Thread-safe.
  */
-public final class ClientConnection {
+public final class ClientConnection implements FrameHandler {
   private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
 
-  private final Channel channel;
+  private final FrameConnection channel;
   private final Protocol protocol;
   private final ProtocolConfig config;
   private final int maxCallsInFlight;
@@ -51,7 +48,7 @@ public final class ClientConnection {
   private volatile boolean closed;
 
   private ClientConnection(
-      Channel channel,
+      FrameConnection channel,
       Protocol protocol,
       ProtocolConfig config,
       int maxCallsInFlight,
@@ -63,37 +60,21 @@ public final class ClientConnection {
     this.peer = peer;
   }
 
-  /** The Netty pipeline of a client connection; the connection itself is bound once connected. */
-  public static ChannelInitializer<Channel> initializer(ProtocolConfig config) {
-    return new ChannelInitializer<>() {
-      @Override
-      protected void initChannel(Channel ch) {
-        ch.pipeline().addLast("frames", new FrameDecoder(config.maxFrameSize()));
-      }
-    };
-  }
-
-  /** Wraps a connected channel and starts reading replies from it. */
-  public static ClientConnection attach(
-      Channel channel,
+  /** A connection for calls over {@code channel}; it is the handler of the channel's replies. */
+  public static ClientConnection bind(
+      FrameConnection channel,
       Protocol protocol,
       ProtocolConfig config,
       int maxCallsInFlight,
       String peer) {
-    ClientConnection connection =
-        new ClientConnection(channel, protocol, config, maxCallsInFlight, peer);
-    channel.pipeline().addLast("replies", connection.new ReplyHandler());
-    if (!channel.isActive()) {
-      connection.failAll(new ConnectionException("connection to " + peer + " closed"));
-    }
-    return connection;
+    return new ClientConnection(channel, protocol, config, maxCallsInFlight, peer);
   }
 
   public boolean isActive() {
     return !closed && channel.isActive();
   }
 
-  public Channel channel() {
+  public FrameConnection channel() {
     return channel;
   }
 
@@ -107,7 +88,7 @@ public final class ClientConnection {
    */
   public <R> CompletableFuture<R> call(
       MethodDescriptor<R> method, String wireName, ThriftStruct args, Duration timeout) {
-    CompletableFuture<R> result = new CompletableFuture<>();
+    CompletableFuture<R> result = channel.newCallFuture();
     if (!isActive()) {
       result.completeExceptionally(new ConnectionException("not connected to " + peer));
       return result;
@@ -129,24 +110,22 @@ public final class ClientConnection {
       return result;
     }
     if (method.oneway()) {
-      channel
-          .writeAndFlush(frame)
-          .addListener(
-              written -> {
-                if (written.isSuccess()) {
-                  result.complete(null);
-                } else {
-                  result.completeExceptionally(
-                      new ConnectionException("could not send to " + peer, written.cause()));
-                }
-              });
+      channel.send(
+          frame,
+          failure -> {
+            if (failure == null) {
+              result.complete(null);
+            } else {
+              result.completeExceptionally(sendFailure(failure));
+            }
+          });
       return result;
     }
     PendingCall<R> call = new PendingCall<>(method, result);
     pending.put(sequenceId, call);
     call.timeout =
         channel
-            .eventLoop()
+            .scheduler()
             .schedule(
                 () -> {
                   if (pending.remove(sequenceId, call)) {
@@ -160,20 +139,25 @@ public final class ClientConnection {
           pending.remove(sequenceId, call);
           call.timeout.cancel(false);
         });
-    channel
-        .writeAndFlush(frame)
-        .addListener(
-            written -> {
-              if (!written.isSuccess()) {
-                result.completeExceptionally(
-                    new ConnectionException("could not send to " + peer, written.cause()));
-              }
-            });
+    channel.send(
+        frame,
+        failure -> {
+          if (failure != null) {
+            result.completeExceptionally(sendFailure(failure));
+          }
+        });
     if (closed) {
       // The connection closed between the check above and registering the call.
       result.completeExceptionally(new ConnectionException("connection to " + peer + " closed"));
     }
     return result;
+  }
+
+  private SkiffException sendFailure(Throwable failure) {
+    // A transport's own refusal (a full mailbox, a dead peer) is already the right type.
+    return failure instanceof SkiffException skiff
+        ? skiff
+        : new ConnectionException("could not send to " + peer, failure);
   }
 
   private int nextSequenceId() {
@@ -240,52 +224,49 @@ public final class ClientConnection {
     }
   }
 
-  /** Reads replies on the event loop and hands each to the call it answers. */
-  private final class ReplyHandler extends SimpleChannelInboundHandler<ByteBuf> {
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-      ProtocolReader reader = protocol.newReader(frame, config);
-      MessageHeader header;
-      try {
-        header = reader.readMessageBegin();
-      } catch (ProtocolException e) {
-        log.warn("closing connection to {}: unreadable reply: {}", peer, e.getMessage());
-        ctx.close();
-        return;
-      }
-      PendingCall<?> call = pending.remove(header.sequenceId());
-      if (call == null) {
-        log.debug("dropping reply from {}: unknown sequence id {}", peer, header.sequenceId());
-        return;
-      }
-      switch (header.type()) {
-        case REPLY -> call.complete(reader);
-        case EXCEPTION -> {
-          try {
-            call.result.completeExceptionally(ApplicationException.read(reader));
-          } catch (RuntimeException e) {
-            call.result.completeExceptionally(e);
-          }
+  /** Hands a reply to the call it answers; called by the transport. */
+  @Override
+  public void frameReceived(ByteBuf frame) {
+    ProtocolReader reader = protocol.newReader(frame, config);
+    MessageHeader header;
+    try {
+      header = reader.readMessageBegin();
+    } catch (ProtocolException e) {
+      log.warn("closing connection to {}: unreadable reply: {}", peer, e.getMessage());
+      channel.close();
+      return;
+    }
+    PendingCall<?> call = pending.remove(header.sequenceId());
+    if (call == null) {
+      log.debug("dropping reply from {}: unknown sequence id {}", peer, header.sequenceId());
+      return;
+    }
+    switch (header.type()) {
+      case REPLY -> call.complete(reader);
+      case EXCEPTION -> {
+        try {
+          call.result.completeExceptionally(ApplicationException.read(reader));
+        } catch (RuntimeException e) {
+          call.result.completeExceptionally(e);
         }
-        default ->
-            call.result.completeExceptionally(
-                new ApplicationException(
-                    ApplicationException.Type.INVALID_MESSAGE_TYPE,
-                    "reply to " + call.method.name() + " has message type " + header.type()));
       }
+      default ->
+          call.result.completeExceptionally(
+              new ApplicationException(
+                  ApplicationException.Type.INVALID_MESSAGE_TYPE,
+                  "reply to " + call.method.name() + " has message type " + header.type()));
     }
+  }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
+  @Override
+  public void connectionClosed(Throwable cause) {
+    if (cause == null) {
       failAll(new ConnectionException("connection to " + peer + " closed"));
-      ctx.fireChannelInactive();
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      log.warn("closing connection to {}: {}", peer, cause.toString());
+    } else if (cause instanceof ConnectionException dead) {
+      failAll(dead);
+    } else {
+      log.warn("connection to {} failed: {}", peer, cause.toString());
       failAll(new ConnectionException("connection to " + peer + " failed: " + cause, cause));
-      ctx.close();
     }
   }
 }

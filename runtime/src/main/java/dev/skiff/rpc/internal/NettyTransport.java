@@ -5,17 +5,26 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDomainSocketChannel;
+import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
 
 /**
- * Netty's socket transport for this platform: native epoll where it loads, NIO everywhere else. Set
- * {@code -Dskiff.transport.nio=true} to force NIO.
+ * Netty's socket transport for this platform: native epoll where it loads, NIO everywhere else
+ * (NIO's Unix domain sockets need JDK 16, which Java 17 has). Set {@code
+ * -Dskiff.transport.nio=true} to force NIO.
  */
 public enum NettyTransport {
   EPOLL,
@@ -50,5 +59,22 @@ public enum NettyTransport {
 
   public Class<? extends ServerChannel> serverSocketChannel() {
     return this == EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+  }
+
+  public Class<? extends io.netty.channel.Channel> domainSocketChannel() {
+    return this == EPOLL ? EpollDomainSocketChannel.class : NioDomainSocketChannel.class;
+  }
+
+  public Class<? extends ServerChannel> serverDomainSocketChannel() {
+    return this == EPOLL
+        ? EpollServerDomainSocketChannel.class
+        : NioServerDomainSocketChannel.class;
+  }
+
+  /** The socket address of a Unix domain socket file, in the type this transport's channels use. */
+  public SocketAddress domainSocketAddress(Path file) {
+    return this == EPOLL
+        ? new DomainSocketAddress(file.toString())
+        : UnixDomainSocketAddress.of(file);
   }
 }

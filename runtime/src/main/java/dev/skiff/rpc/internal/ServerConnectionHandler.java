@@ -13,11 +13,10 @@ import dev.skiff.rpc.protocol.ProtocolWriter;
 import dev.skiff.rpc.protocol.TType;
 import dev.skiff.rpc.protocol.ThriftStruct;
 import dev.skiff.rpc.stub.ServerMethod;
+import dev.skiff.rpc.transport.FrameConnection;
+import dev.skiff.rpc.transport.FrameHandler;
 import dev.skiff.rpc.transport.Frames;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import java.net.SocketAddress;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -29,24 +28,27 @@ import org.slf4j.LoggerFactory;
  * clients match replies by sequence id. The protocol (compact or binary) is recognised from each
  * message's first byte. Errors that concern one call are answered with an {@link
  * ApplicationException} and leave the connection open; only a stream that has lost its framing or
- * an unreadable message header closes it.
+ * an unreadable message header closes it. Works over any transport's {@link FrameConnection}.
  */
-public final class ServerConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
+public final class ServerConnectionHandler implements FrameHandler {
   private static final Logger log = LoggerFactory.getLogger(ServerConnectionHandler.class);
 
+  private final FrameConnection connection;
   private final Dispatcher dispatcher;
   private final ProtocolConfig config;
 
-  public ServerConnectionHandler(Dispatcher dispatcher, ProtocolConfig config) {
+  public ServerConnectionHandler(
+      FrameConnection connection, Dispatcher dispatcher, ProtocolConfig config) {
+    this.connection = connection;
     this.dispatcher = dispatcher;
     this.config = config;
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+  public void frameReceived(ByteBuf frame) {
     if (!frame.isReadable()) {
-      log.debug("closing connection from {}: empty frame", ctx.channel().remoteAddress());
-      ctx.close();
+      log.debug("closing connection from {}: empty frame", connection.remoteAddress());
+      connection.close();
       return;
     }
     Protocol protocol;
@@ -59,15 +61,14 @@ public final class ServerConnectionHandler extends SimpleChannelInboundHandler<B
     } catch (ProtocolException e) {
       log.debug(
           "closing connection from {}: unreadable message: {}",
-          ctx.channel().remoteAddress(),
+          connection.remoteAddress(),
           e.getMessage());
-      ctx.close();
+      connection.close();
       return;
     }
     boolean oneway = header.type() == MessageType.ONEWAY;
     if (header.type() != MessageType.CALL && !oneway) {
       replyError(
-          ctx,
           protocol,
           header,
           ApplicationException.Type.INVALID_MESSAGE_TYPE,
@@ -79,7 +80,6 @@ public final class ServerConnectionHandler extends SimpleChannelInboundHandler<B
       skipArguments(reader);
       if (!oneway) {
         replyError(
-            ctx,
             protocol,
             header,
             ApplicationException.Type.UNKNOWN_METHOD,
@@ -94,7 +94,6 @@ public final class ServerConnectionHandler extends SimpleChannelInboundHandler<B
     } catch (ProtocolException e) {
       if (!oneway) {
         replyError(
-            ctx,
             protocol,
             header,
             ApplicationException.Type.PROTOCOL_ERROR,
@@ -105,7 +104,6 @@ public final class ServerConnectionHandler extends SimpleChannelInboundHandler<B
     if (dispatcher.draining()) {
       if (!oneway) {
         replyError(
-            ctx,
             protocol,
             header,
             ApplicationException.Type.INTERNAL_ERROR,
@@ -114,13 +112,11 @@ public final class ServerConnectionHandler extends SimpleChannelInboundHandler<B
       return;
     }
     CallInfo call =
-        new CallInfo(
-            target.service(), target.method().name(), oneway, ctx.channel().remoteAddress());
-    dispatch(ctx, protocol, header, call, target.method(), args);
+        new CallInfo(target.service(), target.method().name(), oneway, connection.remoteAddress());
+    dispatch(protocol, header, call, target.method(), args);
   }
 
   private void dispatch(
-      ChannelHandlerContext ctx,
       Protocol protocol,
       MessageHeader header,
       CallInfo call,
@@ -137,7 +133,7 @@ public final class ServerConnectionHandler extends SimpleChannelInboundHandler<B
                       .whenComplete(
                           (result, failure) -> {
                             try {
-                              finish(ctx, protocol, header, call, result, failure);
+                              finish(protocol, header, call, result, failure);
                             } finally {
                               dispatcher.callFinished();
                             }
@@ -146,7 +142,6 @@ public final class ServerConnectionHandler extends SimpleChannelInboundHandler<B
       dispatcher.callFinished();
       if (!call.oneway()) {
         replyError(
-            ctx,
             protocol,
             header,
             ApplicationException.Type.INTERNAL_ERROR,
@@ -156,12 +151,7 @@ public final class ServerConnectionHandler extends SimpleChannelInboundHandler<B
   }
 
   private void finish(
-      ChannelHandlerContext ctx,
-      Protocol protocol,
-      MessageHeader header,
-      CallInfo call,
-      Object result,
-      Throwable failure) {
+      Protocol protocol, MessageHeader header, CallInfo call, Object result, Throwable failure) {
     if (call.oneway()) {
       if (failure != null) {
         log.warn("oneway {}.{} failed", call.service(), call.method(), unwrap(failure));
@@ -171,15 +161,13 @@ public final class ServerConnectionHandler extends SimpleChannelInboundHandler<B
     if (failure != null) {
       Throwable cause = unwrap(failure);
       if (cause instanceof ApplicationException app) {
-        replyError(ctx, protocol, header, app.type(), app.getMessage());
+        replyError(protocol, header, app.type(), app.getMessage());
       } else if (cause instanceof SkiffException skiff && skiff.getMessage() != null) {
         // A runtime refusal (an interceptor denying the call, say): its message is for the client.
-        replyError(
-            ctx, protocol, header, ApplicationException.Type.INTERNAL_ERROR, skiff.getMessage());
+        replyError(protocol, header, ApplicationException.Type.INTERNAL_ERROR, skiff.getMessage());
       } else {
         log.warn("{}.{} failed", call.service(), call.method(), cause);
         replyError(
-            ctx,
             protocol,
             header,
             ApplicationException.Type.INTERNAL_ERROR,
@@ -189,14 +177,13 @@ public final class ServerConnectionHandler extends SimpleChannelInboundHandler<B
     }
     if (!(result instanceof ThriftStruct struct)) {
       replyError(
-          ctx,
           protocol,
           header,
           ApplicationException.Type.MISSING_RESULT,
           call.method() + " produced no result");
       return;
     }
-    ByteBuf out = ctx.alloc().ioBuffer();
+    ByteBuf out = connection.alloc().ioBuffer();
     try {
       int start = Frames.begin(out);
       ProtocolWriter writer = protocol.newWriter(out);
@@ -209,23 +196,18 @@ public final class ServerConnectionHandler extends SimpleChannelInboundHandler<B
       out.release();
       log.warn("cannot encode the reply of {}.{}", call.service(), call.method(), e);
       replyError(
-          ctx,
           protocol,
           header,
           ApplicationException.Type.INTERNAL_ERROR,
           "Internal error processing " + call.method() + ": the reply cannot be encoded");
       return;
     }
-    ctx.writeAndFlush(out, ctx.voidPromise());
+    connection.send(out, null);
   }
 
   private void replyError(
-      ChannelHandlerContext ctx,
-      Protocol protocol,
-      MessageHeader header,
-      ApplicationException.Type type,
-      String message) {
-    ByteBuf out = ctx.alloc().ioBuffer();
+      Protocol protocol, MessageHeader header, ApplicationException.Type type, String message) {
+    ByteBuf out = connection.alloc().ioBuffer();
     int start = Frames.begin(out);
     ProtocolWriter writer = protocol.newWriter(out);
     writer.writeMessageBegin(
@@ -233,7 +215,7 @@ public final class ServerConnectionHandler extends SimpleChannelInboundHandler<B
     new ApplicationException(type, message).write(writer);
     writer.writeMessageEnd();
     Frames.end(out, start, Integer.MAX_VALUE);
-    ctx.writeAndFlush(out, ctx.voidPromise());
+    connection.send(out, null);
   }
 
   private void skipArguments(ProtocolReader reader) {
@@ -259,13 +241,11 @@ public final class ServerConnectionHandler extends SimpleChannelInboundHandler<B
   }
 
   @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    SocketAddress peer = ctx.channel().remoteAddress();
+  public void connectionClosed(Throwable cause) {
     if (cause instanceof ProtocolException) {
-      log.debug("closing connection from {}: {}", peer, cause.getMessage());
-    } else {
-      log.debug("closing connection from {}", peer, cause);
+      log.debug("connection from {} closed: {}", connection.remoteAddress(), cause.getMessage());
+    } else if (cause != null) {
+      log.debug("connection from {} closed", connection.remoteAddress(), cause);
     }
-    ctx.close();
   }
 }

@@ -1,0 +1,63 @@
+package dev.skiff.rpc.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.net.SocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * A duplex pipe of Thrift frames between two processes: what a transport gives the client and
+ * server logic, which never see sockets or rings. Frames go out whole and come in whole, to the
+ * {@link FrameHandler} bound to the connection when it was made.
+ *
+ * <p>Implementations are thread-safe: any thread may send, and frames sent by one thread arrive in
+ * the order it sent them.
+ */
+public interface FrameConnection {
+  /**
+   * Sends one frame and takes ownership of {@code frame}, which holds the 4-byte length prefix and
+   * the body, as {@link Frames} writes them.
+   *
+   * @param listener told once whether the frame was handed to the transport (null failure) or not;
+   *     null when the caller does not care. A transport whose sender may have to wait for room
+   *     (shared memory with a full ring) waits, or fails fast, as it was configured to.
+   */
+  void send(ByteBuf frame, SendListener listener);
+
+  /** The allocator to encode outgoing frames with. */
+  ByteBufAllocator alloc();
+
+  /** Where timeouts of calls on this connection are scheduled. */
+  ScheduledExecutorService scheduler();
+
+  /** Whether frames can still be sent: connected, not closed, peer alive as far as is known. */
+  boolean isActive();
+
+  /** The peer, for logs and interceptors. */
+  SocketAddress remoteAddress();
+
+  /**
+   * Closes the connection; the handler is then told {@link FrameHandler#connectionClosed} once.
+   * Idempotent.
+   */
+  void close();
+
+  /**
+   * A new future for a call's result. A transport that can deliver replies faster when the waiting
+   * thread polls for them itself (shared memory) returns a future whose blocking {@code get} does
+   * that; others return a plain {@link CompletableFuture}.
+   */
+  default <R> CompletableFuture<R> newCallFuture() {
+    return new CompletableFuture<>();
+  }
+
+  /** Told whether a frame was sent. */
+  @FunctionalInterface
+  interface SendListener {
+    /**
+     * @param failure null when the frame was handed to the transport; else why it was not
+     */
+    void sent(Throwable failure);
+  }
+}

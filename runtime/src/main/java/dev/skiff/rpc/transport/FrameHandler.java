@@ -1,0 +1,24 @@
+package dev.skiff.rpc.transport;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Receives what arrives on one {@link FrameConnection}. A transport calls it from one thread at a
+ * time per connection, in arrival order.
+ */
+public interface FrameHandler {
+  /**
+   * One whole frame arrived.
+   *
+   * @param frame the body, without the length prefix; valid only during the call, since the
+   *     transport releases it afterwards: retain it to keep it
+   */
+  void frameReceived(ByteBuf frame);
+
+  /**
+   * The connection closed, from either side; called once, and nothing is received after it.
+   *
+   * @param cause why it failed, or null when it was closed in an orderly way
+   */
+  void connectionClosed(Throwable cause);
+}

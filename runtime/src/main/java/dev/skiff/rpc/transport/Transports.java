@@ -1,0 +1,44 @@
+package dev.skiff.rpc.transport;
+
+import dev.skiff.rpc.transport.netty.NettyClientTransport;
+import dev.skiff.rpc.transport.netty.NettyServerTransport;
+import dev.skiff.rpc.transport.shm.ShmClientTransport;
+import dev.skiff.rpc.transport.shm.ShmConfig;
+import dev.skiff.rpc.transport.shm.ShmServerTransport;
+
+/** Picks the transport for an address by its scheme. Stateless. */
+public final class Transports {
+  private Transports() {}
+
+  /**
+   * The client transport for {@code address}.
+   *
+   * @param maxFrameSize the largest incoming frame accepted
+   * @param shm settings used when the address is {@code shm://}
+   */
+  public static ClientTransport client(Address address, int maxFrameSize, ShmConfig shm) {
+    return switch (address.scheme()) {
+      case Address.TCP -> new NettyClientTransport(false, maxFrameSize);
+      case Address.UNIX -> new NettyClientTransport(true, maxFrameSize);
+      case Address.SHM -> new ShmClientTransport(shm, maxFrameSize);
+      default -> throw new IllegalArgumentException("no transport for " + address);
+    };
+  }
+
+  /**
+   * The server transport for {@code address}.
+   *
+   * @param maxFrameSize the largest incoming frame accepted
+   * @param eventLoopThreads threads serving socket connections
+   * @param shm settings used when the address is {@code shm://}
+   */
+  public static ServerTransport server(
+      Address address, int maxFrameSize, int eventLoopThreads, ShmConfig shm) {
+    return switch (address.scheme()) {
+      case Address.TCP -> new NettyServerTransport(false, maxFrameSize, eventLoopThreads);
+      case Address.UNIX -> new NettyServerTransport(true, maxFrameSize, eventLoopThreads);
+      case Address.SHM -> new ShmServerTransport(shm, maxFrameSize);
+      default -> throw new IllegalArgumentException("no transport for " + address);
+    };
+  }
+}

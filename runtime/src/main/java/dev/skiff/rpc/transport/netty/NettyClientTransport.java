@@ -1,0 +1,81 @@
+package dev.skiff.rpc.transport.netty;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.skiff.rpc.internal.NettyTransport;
+import dev.skiff.rpc.internal.SharedEventLoops;
+import dev.skiff.rpc.transport.Address;
+import dev.skiff.rpc.transport.ClientTransport;
+import dev.skiff.rpc.transport.FrameConnection;
+import dev.skiff.rpc.transport.FrameHandler;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import java.net.SocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * Connects over TCP or a Unix domain socket with Netty, on the event loops all client channels of
+ * the process share. Thread-safe.
+ */
+public final class NettyClientTransport implements ClientTransport {
+  private final NettyTransport netty = NettyTransport.best();
+  private final boolean unix;
+  private final int maxFrameSize;
+
+  /**
+   * @param unix true for Unix domain sockets, false for TCP
+   * @param maxFrameSize the largest incoming frame accepted
+   */
+  public NettyClientTransport(boolean unix, int maxFrameSize) {
+    this.unix = unix;
+    this.maxFrameSize = maxFrameSize;
+  }
+
+  @Override
+  public <H extends FrameHandler> CompletableFuture<H> connect(
+      Address address, Duration timeout, Function<FrameConnection, H> bind) {
+    requireNonNull(address, "address");
+    requireNonNull(bind, "bind");
+    AtomicReference<H> bound = new AtomicReference<>();
+    Bootstrap bootstrap =
+        new Bootstrap()
+            .group(SharedEventLoops.client(netty))
+            .channel(unix ? netty.domainSocketChannel() : netty.socketChannel())
+            .option(
+                ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE))
+            .handler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    bound.set(NettyFrameConnection.install(ch, maxFrameSize, bind));
+                  }
+                });
+    if (!unix) {
+      bootstrap.option(ChannelOption.TCP_NODELAY, true);
+    }
+    SocketAddress remote =
+        unix ? netty.domainSocketAddress(Path.of(address.path())) : address.socketAddress();
+    CompletableFuture<H> result = new CompletableFuture<>();
+    bootstrap
+        .connect(remote)
+        .addListener(
+            (ChannelFutureListener)
+                (ChannelFuture done) -> {
+                  if (done.isSuccess()) {
+                    result.complete(bound.get());
+                  } else {
+                    result.completeExceptionally(done.cause());
+                  }
+                });
+    return result;
+  }
+}

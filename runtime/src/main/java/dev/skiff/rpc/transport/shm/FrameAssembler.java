@@ -1,0 +1,109 @@
+package dev.skiff.rpc.transport.shm;
+
+import static dev.skiff.rpc.transport.shm.ShmMessages.FIRST;
+import static dev.skiff.rpc.transport.shm.ShmMessages.LAST;
+import static dev.skiff.rpc.transport.shm.ShmMessages.MIDDLE;
+import static dev.skiff.rpc.transport.shm.ShmMessages.WHOLE;
+
+import dev.skiff.rpc.protocol.ProtocolException;
+import dev.skiff.rpc.protocol.ProtocolException.Kind;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import org.agrona.DirectBuffer;
+
+/**
+ * Turns one sender's ring messages back into frames: a {@link ShmMessages#WHOLE} message at once,
+ * fragments once the {@link ShmMessages#LAST} arrives. A frame is handed on only when complete, so
+ * a sender that dies mid-frame leaves only a partial buffer here, which {@link #reset()} drops. Not
+ * thread-safe: one reader per sender.
+ */
+final class FrameAssembler {
+  private final ByteBufAllocator alloc;
+  private final int maxFrameSize;
+  private ByteBuf partial;
+  private int expected;
+
+  FrameAssembler(ByteBufAllocator alloc, int maxFrameSize) {
+    this.alloc = alloc;
+    this.maxFrameSize = maxFrameSize;
+  }
+
+  /**
+   * Takes one message's payload (after any sender header).
+   *
+   * @return a complete frame body the caller must release, or null while fragments are pending
+   * @throws ProtocolException if the sender broke the fragment rules or the size limit
+   */
+  ByteBuf onMessage(int type, DirectBuffer buffer, int index, int length) {
+    switch (type) {
+      case WHOLE -> {
+        checkSize(length);
+        if (partial != null) {
+          throw violation("a whole frame arrived in the middle of a fragmented one");
+        }
+        return copy(buffer, index, length, alloc.heapBuffer(length, length));
+      }
+      case FIRST -> {
+        if (partial != null) {
+          throw violation("a new fragmented frame began before the last one ended");
+        }
+        int total = buffer.getInt(index);
+        checkSize(total);
+        if (total < length - 4) {
+          throw violation("first fragment is longer than its frame's length " + total);
+        }
+        expected = total;
+        partial = alloc.heapBuffer(total, total);
+        copy(buffer, index + 4, length - 4, partial);
+        return null;
+      }
+      case MIDDLE, LAST -> {
+        if (partial == null) {
+          throw violation("a fragment arrived without a first fragment");
+        }
+        if (partial.writableBytes() < length) {
+          reset();
+          throw violation("fragments exceed their frame's length " + expected);
+        }
+        copy(buffer, index, length, partial);
+        if (type == MIDDLE) {
+          return null;
+        }
+        ByteBuf frame = partial;
+        partial = null;
+        if (frame.readableBytes() != expected) {
+          frame.release();
+          throw violation("last fragment ends frame short of its length " + expected);
+        }
+        return frame;
+      }
+      default -> throw violation("unknown message type " + type);
+    }
+  }
+
+  /** Drops a partial frame, if any. */
+  void reset() {
+    if (partial != null) {
+      partial.release();
+      partial = null;
+    }
+  }
+
+  private void checkSize(int length) {
+    if (length < 0 || length > maxFrameSize) {
+      throw new ProtocolException(
+          Kind.SIZE_LIMIT, "frame length " + length + " exceeds limit " + maxFrameSize);
+    }
+  }
+
+  private ProtocolException violation(String message) {
+    return new ProtocolException(Kind.INVALID_DATA, message);
+  }
+
+  private static ByteBuf copy(DirectBuffer from, int index, int length, ByteBuf to) {
+    to.ensureWritable(length);
+    from.getBytes(index, to.array(), to.arrayOffset() + to.writerIndex(), length);
+    to.writerIndex(to.writerIndex() + length);
+    return to;
+  }
+}

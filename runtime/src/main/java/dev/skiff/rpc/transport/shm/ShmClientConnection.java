@@ -1,0 +1,425 @@
+package dev.skiff.rpc.transport.shm;
+
+import static dev.skiff.rpc.transport.shm.ShmSegmentDescriptor.*;
+
+import dev.skiff.rpc.ConnectionException;
+import dev.skiff.rpc.MailboxFullException;
+import dev.skiff.rpc.PeerDiedException;
+import dev.skiff.rpc.SkiffException;
+import dev.skiff.rpc.protocol.ProtocolException;
+import dev.skiff.rpc.transport.FrameConnection;
+import dev.skiff.rpc.transport.FrameHandler;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client's connection to one server process through a mailbox: sends into that server's request
+ * ring, receives from its own reply ring. Replies are read by a receiver thread, and by callers
+ * waiting on a {@link ShmCallFuture}, whichever comes first. The heartbeat thread stamps this
+ * client's slot and watches the server's: a server that leaves or dies fails every call in flight.
+ *
+ * <p>Thread-safe. The handler may be called from several threads at once (receiver and helping
+ * callers), never for the same frame twice.
+ */
+final class ShmClientConnection implements FrameConnection {
+  private static final Logger log = LoggerFactory.getLogger(ShmClientConnection.class);
+
+  /** How long a caller in {@code get()} polls for its reply before it parks (back-off mode). */
+  private static final long HELP_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+
+  private final ShmSegment segment;
+  private final ShmConfig config;
+  private final int slot;
+  private final int slotOffset;
+  private final long word;
+  private final int server;
+  private final int serverOffset;
+  private final long serverGeneration;
+  private final ManyToOneRingBuffer requests;
+  private final OneToOneRingBuffer replies;
+  private final FrameAssembler assembler;
+  private final ShmPeerAddress remote;
+  private final ReentrantLock sendLock = new ReentrantLock();
+  private final ReentrantLock readLock = new ReentrantLock();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private List<ByteBuf> batch = new ArrayList<>();
+  private volatile int control;
+  private volatile boolean closed;
+  private volatile FrameHandler handler;
+  private ScheduledFuture<?> heartbeat;
+  private Thread receiver;
+
+  private ShmClientConnection(
+      ShmSegment segment, ShmConfig config, int maxFrameSize, int slot, long word, int server) {
+    this.segment = segment;
+    this.config = config;
+    this.slot = slot;
+    this.slotOffset = segment.clientOffset(slot);
+    this.word = word;
+    this.server = server;
+    this.serverOffset = segment.serverOffset(server);
+    this.serverGeneration = slotGeneration(segment.word(serverOffset));
+    this.requests = segment.requestRing(server);
+    this.replies = segment.replyRing(slot);
+    this.assembler = new FrameAssembler(ByteBufAllocator.DEFAULT, maxFrameSize);
+    this.remote = new ShmPeerAddress(segment.name, "server", server, segment.pid(serverOffset));
+  }
+
+  /** Opens the mailbox, claims a slot, and shakes hands with the least busy live server. */
+  static <H extends FrameHandler> H connect(
+      ShmConfig config,
+      int maxFrameSize,
+      String name,
+      long timeoutNanos,
+      Function<FrameConnection, H> bind) {
+    long deadline = System.nanoTime() + timeoutNanos;
+    ShmSegment segment = ShmSegment.openForClient(config, name, timeoutNanos);
+    long peerTimeout = config.peerTimeout().toNanos();
+    int server = leastBusyServer(segment, peerTimeout);
+    if (server < 0) {
+      throw new ConnectionException("no live server at shm://" + name);
+    }
+    int slot = -1;
+    long word = -1;
+    for (int c = 0; c < segment.maxClients && slot < 0; c++) {
+      // A slot whose owner is long dead is fair game: its server has freed or forgotten it.
+      word = segment.claim(segment.clientOffset(c), 3 * peerTimeout);
+      if (word >= 0) {
+        slot = c;
+      }
+    }
+    if (slot < 0) {
+      throw new ConnectionException(
+          "shm://" + name + " is full: all " + segment.maxClients + " client slots are taken");
+    }
+    int offset = segment.clientOffset(slot);
+    segment.buffer.putInt(offset + SLOT_SERVER_OFFSET, server);
+    segment.buffer.putInt(
+        offset + SLOT_SERVER_GENERATION_OFFSET,
+        (int) slotGeneration(segment.word(segment.serverOffset(server))));
+    segment.clearRing(segment.replyRing(slot));
+    long active = slotWord(slotGeneration(word), SLOT_ACTIVE);
+    segment.compareAndSetWord(offset, word, active);
+    ShmClientConnection connection =
+        new ShmClientConnection(segment, config, maxFrameSize, slot, active, server);
+    H bound;
+    try {
+      bound = bind.apply(connection);
+      connection.handler = bound;
+      connection.startHeartbeat();
+      connection.handshake(deadline);
+    } catch (RuntimeException e) {
+      connection.abandon();
+      throw e;
+    }
+    connection.receiver =
+        ShmThreads.daemon("skiff-shm-client-" + name + "-" + slot, connection::receive);
+    connection.receiver.start();
+    return bound;
+  }
+
+  private static int leastBusyServer(ShmSegment segment, long peerTimeout) {
+    int best = -1;
+    int bestLoad = Integer.MAX_VALUE;
+    for (int s = 0; s < segment.maxServers; s++) {
+      int offset = segment.serverOffset(s);
+      if (slotState(segment.word(offset)) != SLOT_ACTIVE
+          || segment.heartbeatStale(offset, peerTimeout)) {
+        continue;
+      }
+      int load = 0;
+      for (int c = 0; c < segment.maxClients; c++) {
+        int client = segment.clientOffset(c);
+        if (slotState(segment.word(client)) == SLOT_ACTIVE
+            && segment.buffer.getInt(client + SLOT_SERVER_OFFSET) == s) {
+          load++;
+        }
+      }
+      if (load < bestLoad) {
+        best = s;
+        bestLoad = load;
+      }
+    }
+    return best;
+  }
+
+  private void handshake(long deadline) {
+    IdleStrategy idle = ShmThreads.idle(ShmConfig.IdleMode.BACKOFF);
+    while (!RingFrames.tryWriteControl(
+        requests, ShmMessages.HELLO, true, slot, (int) slotGeneration(word))) {
+      checkServer();
+      if (System.nanoTime() - deadline > 0) {
+        throw new ConnectionException("timed out sending hello to " + remote + ": mailbox full");
+      }
+      idle.idle();
+    }
+    idle.reset();
+    while (control == 0) {
+      int read = replies.read(this::onReply, 1);
+      if (read == 0) {
+        checkServer();
+        if (System.nanoTime() - deadline > 0) {
+          throw new ConnectionException("timed out waiting for " + remote + " to accept");
+        }
+      }
+      idle.idle(read);
+    }
+    if (control == ShmMessages.REFUSED) {
+      throw new ConnectionException(remote + " is not accepting connections");
+    }
+  }
+
+  private void startHeartbeat() {
+    long interval = config.heartbeatInterval().toNanos();
+    heartbeat =
+        ShmThreads.heartbeats()
+            .scheduleAtFixedRate(this::heartbeat, interval, interval, TimeUnit.NANOSECONDS);
+  }
+
+  /** On the heartbeat thread: stamp this slot, and check the server is still there. */
+  private void heartbeat() {
+    if (closed) {
+      return;
+    }
+    segment.beat(slotOffset);
+    SkiffException gone = serverGone();
+    if (gone != null) {
+      // Failing calls runs user callbacks: never on the heartbeat thread.
+      ShmThreads.callbacks().execute(() -> closeWith(gone));
+    }
+  }
+
+  /** Why the server can no longer answer, or null while it can. */
+  private SkiffException serverGone() {
+    long now = segment.word(serverOffset);
+    int state = slotState(now);
+    if (slotGeneration(now) != serverGeneration
+        || (state != SLOT_ACTIVE && state != SLOT_DRAINING)) {
+      return new ConnectionException(remote + " closed");
+    }
+    if (segment.heartbeatStale(serverOffset, config.peerTimeout().toNanos())) {
+      long silentMillis = (System.nanoTime() - segment.heartbeat(serverOffset)) / 1_000_000;
+      return new PeerDiedException(remote + " died: no heartbeat for " + silentMillis + " ms");
+    }
+    return null;
+  }
+
+  private void checkServer() {
+    SkiffException gone = serverGone();
+    if (gone != null) {
+      throw gone;
+    }
+  }
+
+  @Override
+  public void send(ByteBuf frame, SendListener listener) {
+    Throwable failure = null;
+    try {
+      if (closed) {
+        throw new ConnectionException("connection to " + remote + " is closed");
+      }
+      checkServer();
+      int generation = (int) slotGeneration(word);
+      if (RingFrames.fitsWhole(requests, true, frame.readableBytes() - 4)) {
+        RingFrames.write(requests, true, slot, generation, frame, this::requestRingFull);
+      } else {
+        sendLock.lock();
+        try {
+          RingFrames.write(requests, true, slot, generation, frame, this::requestRingFull);
+        } finally {
+          sendLock.unlock();
+        }
+      }
+    } catch (SkiffException e) {
+      failure = e;
+    } finally {
+      frame.release();
+    }
+    if (listener != null) {
+      listener.sent(failure);
+    }
+  }
+
+  private void requestRingFull(boolean firstPiece) {
+    if (firstPiece && config.whenFull() == ShmConfig.WhenFull.FAIL_FAST) {
+      throw new MailboxFullException(
+          "mailbox of " + remote + " is full (" + requests.capacity() + " bytes); call not sent");
+    }
+    if (closed) {
+      throw new ConnectionException("connection to " + remote + " closed while sending");
+    }
+    checkServer();
+    // Blocking send: wait for the server to drain its ring. Yield, so a server on this core runs.
+    Thread.yield();
+  }
+
+  /** The receiver thread's loop. */
+  private void receive() {
+    IdleStrategy idle = ShmThreads.idle(config.idle());
+    while (!closed) {
+      idle.idle(poll());
+    }
+  }
+
+  /**
+   * Reads what replies there are, then hands them to the handler outside the read lock, so that a
+   * handler that blocks on another call can poll for that call's reply itself.
+   *
+   * @return the number of ring messages read
+   */
+  int poll() {
+    if (!readLock.tryLock()) {
+      return 0;
+    }
+    List<ByteBuf> frames;
+    int read;
+    try {
+      read = replies.read(this::onReply, 64);
+      if (batch.isEmpty()) {
+        frames = List.of();
+      } else {
+        frames = batch;
+        batch = new ArrayList<>();
+      }
+    } catch (ProtocolException e) {
+      log.warn("closing connection to {}: {}", remote, e.getMessage());
+      ShmThreads.callbacks().execute(() -> closeWith(new ConnectionException(e.getMessage(), e)));
+      return 1;
+    } finally {
+      readLock.unlock();
+    }
+    for (ByteBuf frame : frames) {
+      try {
+        handler.frameReceived(frame);
+      } finally {
+        frame.release();
+      }
+    }
+    if (control == ShmMessages.BYE) {
+      closeWith(new ConnectionException(remote + " closed the connection"));
+    }
+    return read;
+  }
+
+  private void onReply(int type, MutableDirectBuffer buffer, int index, int length) {
+    switch (type) {
+      case ShmMessages.WELCOME, ShmMessages.REFUSED, ShmMessages.BYE -> control = type;
+      default -> {
+        ByteBuf frame = assembler.onMessage(type, buffer, index, length);
+        if (frame != null) {
+          batch.add(frame);
+        }
+      }
+    }
+  }
+
+  /** Polls for replies on the calling thread until {@code call} completes or help runs out. */
+  void helpUntilDone(CompletableFuture<?> call, long deadline) throws InterruptedException {
+    boolean spin = config.idle() == ShmConfig.IdleMode.BUSY_SPIN;
+    long helpUntil = spin ? deadline : Math.min(deadline, System.nanoTime() + HELP_NANOS);
+    int idleRounds = 0;
+    while (!call.isDone() && !closed) {
+      if (poll() > 0) {
+        idleRounds = 0;
+        continue;
+      }
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+      if (System.nanoTime() - helpUntil > 0) {
+        return;
+      }
+      if (spin || ++idleRounds < 1_000) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    }
+  }
+
+  @Override
+  public <R> CompletableFuture<R> newCallFuture() {
+    return new ShmCallFuture<>(this);
+  }
+
+  @Override
+  public ByteBufAllocator alloc() {
+    return ByteBufAllocator.DEFAULT;
+  }
+
+  @Override
+  public ScheduledExecutorService scheduler() {
+    return ShmThreads.callbacks();
+  }
+
+  @Override
+  public boolean isActive() {
+    return !closed && serverGone() == null;
+  }
+
+  @Override
+  public SocketAddress remoteAddress() {
+    return remote;
+  }
+
+  @Override
+  public void close() {
+    closeWith(null);
+  }
+
+  private void closeWith(SkiffException cause) {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    closed = true;
+    if (heartbeat != null) {
+      heartbeat.cancel(false);
+    }
+    boolean serverAlive = serverGone() == null;
+    if (serverAlive) {
+      // Best effort: if the ring is full the server still sees this slot CLOSED.
+      RingFrames.tryWriteControl(requests, ShmMessages.BYE, true, slot, (int) slotGeneration(word));
+      segment.setState(slotOffset, word, SLOT_CLOSED);
+    } else {
+      // Nobody will free this slot for us; and with no server left, the segment is garbage.
+      segment.setState(slotOffset, word, SLOT_FREE);
+      if (segment.liveServerCount(config.peerTimeout().toNanos()) == 0) {
+        segment.reclaim();
+      }
+    }
+    readLock.lock();
+    try {
+      assembler.reset();
+      batch.forEach(ByteBuf::release);
+      batch.clear();
+    } finally {
+      readLock.unlock();
+    }
+    FrameHandler bound = handler;
+    if (bound != null) {
+      bound.connectionClosed(cause);
+    }
+  }
+
+  /** Gives the slot up after a failed handshake. */
+  private void abandon() {
+    handler = null;
+    closeWith(null);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.skiff.rpc.transport.shm;
+
+import dev.skiff.rpc.internal.NettyTransport;
+import dev.skiff.rpc.internal.SharedEventLoops;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * The threads the shm transport shares within a process, and its idle strategies.
+ *
+ * <p>Heartbeats and liveness checks run on one dedicated thread that never runs user code: a user
+ * callback that blocked there would stop this process's heartbeats and make its peers declare it
+ * dead. Work that completes calls (and so runs user callbacks) is handed to the shared client event
+ * loops, which also run call timeouts.
+ */
+final class ShmThreads {
+  /**
+   * Back-off tuned for round trips of a few microseconds: spin about as long as a round trip takes,
+   * yield a while (which lets a peer on the same core run), then sleep from 1 us up to 1 ms.
+   */
+  private static final long SPINS = 2_000;
+
+  private static final long YIELDS = 200;
+  private static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(1);
+  private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  private static final ScheduledExecutorService HEARTBEATS =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "skiff-shm-heartbeat");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MAX_PRIORITY);
+            return thread;
+          });
+
+  private static final ExecutorService CONNECTS =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "skiff-shm-connect");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  private ShmThreads() {}
+
+  static ScheduledExecutorService heartbeats() {
+    return HEARTBEATS;
+  }
+
+  /** For connection handshakes, which wait on the peer. */
+  static ExecutorService connects() {
+    return CONNECTS;
+  }
+
+  /** Runs call timeouts and the completion of calls failed by a liveness check. */
+  static ScheduledExecutorService callbacks() {
+    return SharedEventLoops.client(NettyTransport.best()).next();
+  }
+
+  static IdleStrategy idle(ShmConfig.IdleMode mode) {
+    return switch (mode) {
+      case BUSY_SPIN -> new BusySpinIdleStrategy();
+      case BACKOFF -> new BackoffIdleStrategy(SPINS, YIELDS, MIN_PARK_NANOS, MAX_PARK_NANOS);
+    };
+  }
+
+  static Thread daemon(String name, Runnable body) {
+    Thread thread = new Thread(body, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+}
