@@ -13,9 +13,10 @@ import org.agrona.DirectBuffer;
 
 /**
  * Turns one sender's ring messages back into frames: a {@link ShmMessages#WHOLE} message at once,
- * fragments once the {@link ShmMessages#LAST} arrives. A frame is handed on only when complete, so
- * a sender that dies mid-frame leaves only a partial buffer here, which {@link #reset()} drops. Not
- * thread-safe: one reader per sender.
+ * fragments once the {@link ShmMessages#LAST} arrives; whole messages may come between the
+ * fragments of one larger frame. A frame is handed on only when complete, so a sender that dies
+ * mid-frame leaves only a partial buffer here, which {@link #reset()} drops. Not thread-safe: one
+ * reader per sender.
  */
 final class FrameAssembler {
   private final ByteBufAllocator alloc;
@@ -37,10 +38,9 @@ final class FrameAssembler {
   ByteBuf onMessage(int type, DirectBuffer buffer, int index, int length) {
     switch (type) {
       case WHOLE -> {
+        // May arrive between the fragments of a larger frame: a sender's threads send small
+        // frames without waiting for its one fragmented frame in progress.
         checkSize(length);
-        if (partial != null) {
-          throw violation("a whole frame arrived in the middle of a fragmented one");
-        }
         return copy(buffer, index, length, alloc.heapBuffer(length, length));
       }
       case FIRST -> {

@@ -1,0 +1,9 @@
+package dev.skiff.rpc.rpc;
+
+/** The transport suite over TCP. */
+class TcpTransportTest extends AbstractTransportTest {
+  @Override
+  String newAddress() {
+    return "tcp://127.0.0.1:0";
+  }
+}
