@@ -33,6 +33,7 @@ public final class IdlParser {
     ThriftParser parser = new ThriftParser(tokens);
     parser.removeErrorListeners();
     parser.addErrorListener(errors);
+    parser.setErrorHandler(new ThriftErrorStrategy());
     int errorsBefore = diagnostics.errorCount();
     try {
       ThriftParser.DocumentContext document = parser.document();
