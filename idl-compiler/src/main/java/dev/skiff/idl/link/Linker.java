@@ -5,6 +5,7 @@ import dev.skiff.idl.element.AnnotationElement;
 import dev.skiff.idl.element.DefinitionElement;
 import dev.skiff.idl.element.FieldElement;
 import dev.skiff.idl.element.FileElement;
+import dev.skiff.idl.element.TypeElement;
 import dev.skiff.idl.schema.ConstValue;
 import dev.skiff.idl.schema.Constant;
 import dev.skiff.idl.schema.EnumType;
@@ -292,9 +293,13 @@ final class Linker {
         continue;
       }
       if (role == FieldRole.THROWS && !isException(type.get())) {
+        String written =
+            element.type() instanceof TypeElement.Named named
+                ? named.name()
+                : type.get().toString();
         diagnostics.error(
             element.type().location(),
-            owner + " names '" + type.get() + "', which is not an exception");
+            owner + " names '" + written + "', which is not an exception");
         continue;
       }
       ConstValue defaultValue = null;
