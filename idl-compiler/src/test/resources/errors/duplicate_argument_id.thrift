@@ -1,0 +1,3 @@
+service Calculator {
+  i32 add(1: i32 a, 1: i32 b)
+}

@@ -1,0 +1,7 @@
+struct Thing {
+  1: i32 id
+}
+
+enum Thing {
+  ONE
+}

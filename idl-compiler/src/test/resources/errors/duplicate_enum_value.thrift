@@ -1,0 +1,5 @@
+enum Color {
+  RED = 1,
+  GREEN = 0,
+  BLUE
+}

@@ -1,0 +1,7 @@
+service Base {
+  void ping()
+}
+
+service Derived extends Base {
+  void ping()
+}

@@ -1,0 +1,6 @@
+struct Base {
+  1: i32 id
+}
+
+service Derived extends Base {
+}

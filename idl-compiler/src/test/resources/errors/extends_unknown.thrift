@@ -1,0 +1,2 @@
+service Derived extends Missing {
+}

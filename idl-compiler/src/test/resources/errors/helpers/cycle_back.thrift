@@ -1,0 +1,5 @@
+include "../include_cycle.thrift"
+
+struct Back {
+  1: i32 id
+}

@@ -1,0 +1,5 @@
+include "helpers/cycle_back.thrift"
+
+struct Front {
+  1: i32 id
+}

@@ -1,0 +1,5 @@
+include "missing.thrift"
+
+struct Uses {
+  1: i32 id
+}

@@ -1,0 +1,3 @@
+struct Lookup {
+  1: map<string> entries
+}

@@ -1,0 +1,3 @@
+typedef Second First
+typedef Third Second
+typedef First Third

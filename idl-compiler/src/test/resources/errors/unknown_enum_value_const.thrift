@@ -1,0 +1,6 @@
+enum Level {
+  LOW,
+  HIGH
+}
+
+const Level DEFAULT_LEVEL = Level.MEDIUM

@@ -1,0 +1,5 @@
+struct Before {}
+
+/* this comment
+   never ends
+struct After {}

@@ -1,0 +1,2 @@
+const string GREETING = "hello
+struct After {}
