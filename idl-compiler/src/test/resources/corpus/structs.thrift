@@ -47,7 +47,7 @@ union Value {
 exception NotFound {
   1: string message,
   2: i64 id = 0
-}
+} (http.status = "404")
 
 exception Empty {
 }

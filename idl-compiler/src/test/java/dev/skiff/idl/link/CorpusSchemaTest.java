@@ -376,6 +376,7 @@ class CorpusSchemaTest {
     StructType notFound = struct("structs", "NotFound");
     assertTrue(notFound.isException());
     assertEquals(new IntValue(0), defaultOf(notFound, "id"));
+    assertEquals(Map.of("http.status", "404"), notFound.annotations());
     assertTrue(struct("structs", "Empty").isException());
     assertEquals(List.of(), struct("structs", "Empty").fields());
     assertEquals(Kind.STRUCT, struct("structs", "Nothing").kind());
