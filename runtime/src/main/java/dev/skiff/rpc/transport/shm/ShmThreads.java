@@ -1,10 +1,9 @@
 package dev.skiff.rpc.transport.shm;
 
-import dev.skiff.rpc.internal.NettyTransport;
-import dev.skiff.rpc.internal.SharedEventLoops;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
@@ -15,8 +14,10 @@ import org.agrona.concurrent.IdleStrategy;
  *
  * <p>Heartbeats and liveness checks run on one dedicated thread that never runs user code: a user
  * callback that blocked there would stop this process's heartbeats and make its peers declare it
- * dead. Work that completes calls (and so runs user callbacks) is handed to the shared client event
- * loops, which also run call timeouts.
+ * dead. Work that completes calls (and so runs user callbacks) runs on a separate timer thread,
+ * which also fires call timeouts. Unlike a Netty event loop, scheduling and cancelling a timeout
+ * there wakes no thread (the timer sleeps until its earliest deadline): a call's timeout costs a
+ * heap insert and removal, not two cross-thread wake-ups on the round trip.
  */
 final class ShmThreads {
   /**
@@ -37,6 +38,22 @@ final class ShmThreads {
             thread.setPriority(Thread.MAX_PRIORITY);
             return thread;
           });
+
+  private static final ScheduledThreadPoolExecutor CALLBACKS = newCallbacks();
+
+  private static ScheduledThreadPoolExecutor newCallbacks() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "skiff-shm-timer");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // Cancelled timeouts leave the queue at once, not when they would have fired.
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
 
   private static final ExecutorService CONNECTS =
       Executors.newCachedThreadPool(
@@ -59,7 +76,7 @@ final class ShmThreads {
 
   /** Runs call timeouts and the completion of calls failed by a liveness check. */
   static ScheduledExecutorService callbacks() {
-    return SharedEventLoops.client(NettyTransport.best()).next();
+    return CALLBACKS;
   }
 
   static IdleStrategy idle(ShmConfig.IdleMode mode) {

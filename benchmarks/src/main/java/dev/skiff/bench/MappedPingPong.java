@@ -1,0 +1,88 @@
+package dev.skiff.bench;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The floor: the least two processes can do to exchange a message through shared memory. One mapped
+ * file holds a ping counter, a pong counter (each on its own cache lines) and two payload areas;
+ * the pinger copies its payload in and publishes the ping, the ponger copies it to the reply area
+ * and publishes the pong. No framing, no protocol, no rings: what is left is the cost of moving
+ * cache lines between cores. Waiting spins, yielding now and then so that both processes can share
+ * one core.
+ */
+final class MappedPingPong implements AutoCloseable {
+  private static final VarHandle LONGS =
+      MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+  private static final int PING = 0;
+  private static final int PONG = 128;
+  private static final int REQUEST = 256;
+  private static final int REPLY = 256 + 65_536;
+  static final long LENGTH = REPLY + 65_536;
+  private static final long STOP = Long.MIN_VALUE;
+
+  private final MappedByteBuffer buffer;
+
+  MappedPingPong(Path file) throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, LENGTH);
+    }
+  }
+
+  /** One round trip: send {@code payload}, wait for it to come back into {@code reply}. */
+  void ping(long sequence, byte[] payload, byte[] reply) {
+    buffer.put(REQUEST, payload, 0, payload.length);
+    LONGS.setRelease(buffer, PING, sequence);
+    int spins = 0;
+    while ((long) LONGS.getAcquire(buffer, PONG) != sequence) {
+      spins = idle(spins);
+    }
+    buffer.get(REPLY, reply, 0, reply.length);
+  }
+
+  void stop() {
+    LONGS.setRelease(buffer, PING, STOP);
+  }
+
+  /** The other process: answers pings of {@code size} bytes until told to stop. */
+  void pong(int size) {
+    byte[] copy = new byte[size];
+    long expected = 1;
+    while (true) {
+      int spins = 0;
+      long ping;
+      while ((ping = (long) LONGS.getAcquire(buffer, PING)) != expected) {
+        if (ping == STOP) {
+          return;
+        }
+        spins = idle(spins);
+      }
+      buffer.get(REQUEST, copy, 0, size);
+      buffer.put(REPLY, copy, 0, size);
+      LONGS.setRelease(buffer, PONG, expected);
+      expected++;
+    }
+  }
+
+  private static int idle(int spins) {
+    if (++spins % 1_000 == 0) {
+      Thread.yield();
+    } else {
+      Thread.onSpinWait();
+    }
+    return spins;
+  }
+
+  @Override
+  public void close() {
+    // Unmapped by the GC; the file is removed by its creator.
+  }
+}
