@@ -9,9 +9,12 @@ import dev.skiff.idl.schema.Constant;
 import dev.skiff.idl.schema.Field;
 import dev.skiff.idl.schema.ListType;
 import dev.skiff.idl.schema.MapType;
+import dev.skiff.idl.schema.Method;
 import dev.skiff.idl.schema.NamedType;
 import dev.skiff.idl.schema.Program;
+import dev.skiff.idl.schema.QualifiedName;
 import dev.skiff.idl.schema.Schema;
+import dev.skiff.idl.schema.Service;
 import dev.skiff.idl.schema.SetType;
 import dev.skiff.idl.schema.StructType;
 import dev.skiff.idl.schema.ThriftType;
@@ -21,9 +24,10 @@ import java.util.function.Consumer;
 
 /**
  * Generates Java source for the types of a linked {@link Schema}: a record per struct, a sealed
- * interface per union, a class per exception, an enum per enum, and a {@code <Program>Constants}
- * class per program with constants. Typedefs produce nothing: their uses take the target's type.
- * Services are not generated here.
+ * interface per union, a class per exception, an enum per enum, a {@code <Program>Constants} class
+ * per program with constants, and per service an interface (with its asynchronous variant, client
+ * stub and server bindings) and a package-private {@code <Service>Rpc} class with the wire details.
+ * Typedefs produce nothing: their uses take the target's type.
  *
  * <p>The output is JavaPoet {@link JavaFile}s; {@link JavaFileWriter} writes them to a directory.
  * Generating is deterministic: the same schema gives the same files, in the same order.
@@ -36,6 +40,9 @@ public final class JavaGenerator {
   private final UnionGenerator unions;
   private final ExceptionGenerator exceptions;
   private final ConstantsGenerator constants;
+  private final ServiceModel serviceModel;
+  private final ServiceGenerator services;
+  private final RpcGenerator rpcs;
 
   private JavaGenerator(Schema schema) {
     this.schema = schema;
@@ -49,6 +56,9 @@ public final class JavaGenerator {
     this.unions = new UnionGenerator(types, wire, structCode);
     this.exceptions = new ExceptionGenerator(types, structCode, builders);
     this.constants = new ConstantsGenerator(types, constantCode);
+    this.serviceModel = new ServiceModel(types);
+    this.services = new ServiceGenerator(types, serviceModel);
+    this.rpcs = new RpcGenerator(types, structCode, serviceModel);
   }
 
   /**
@@ -101,6 +111,10 @@ public final class JavaGenerator {
       if (!program.constants().isEmpty()) {
         add.accept(constants.generate(program));
       }
+      for (Service service : program.services()) {
+        add.accept(services.generate(program, service));
+        add.accept(rpcs.generate(program, serviceModel.of(service)));
+      }
     }
     return List.copyOf(files);
   }
@@ -123,8 +137,33 @@ public final class JavaGenerator {
       for (Constant constant : program.constants()) {
         checkType(program, constant.type(), constant.location(), diagnostics);
       }
+      for (Service service : program.services()) {
+        checkService(program, service, diagnostics);
+      }
     }
     diagnostics.throwIfErrors();
+  }
+
+  private void checkService(Program program, Service service, Diagnostics diagnostics) {
+    service
+        .extendsName()
+        .ifPresent(
+            base ->
+                checkType(
+                    program,
+                    schema.service(base).name(),
+                    "service",
+                    service.location(),
+                    diagnostics));
+    for (Method method : service.methods()) {
+      method.returnType().ifPresent(t -> checkType(program, t, method.location(), diagnostics));
+      for (Field field : method.parameters()) {
+        checkType(program, field.type(), field.location(), diagnostics);
+      }
+      for (Field field : method.exceptions()) {
+        checkType(program, field.type(), field.location(), diagnostics);
+      }
+    }
   }
 
   private void checkType(
@@ -138,17 +177,27 @@ public final class JavaGenerator {
       checkType(program, map.keyType(), location, diagnostics);
       checkType(program, map.valueType(), location, diagnostics);
     } else if (t instanceof NamedType named) {
-      Program owner = schema.programOf(named.name());
-      if (JavaTypes.packageOf(owner).isEmpty()) {
-        diagnostics.error(
-            location,
-            "type '"
-                + named.name()
-                + "' has no 'namespace java' and so is in the default package, which package '"
-                + JavaTypes.packageOf(program)
-                + "' cannot refer to; add a namespace to "
-                + owner.path().getFileName());
-      }
+      checkType(program, named.name(), "type", location, diagnostics);
+    }
+  }
+
+  private void checkType(
+      Program program,
+      QualifiedName name,
+      String kind,
+      Location location,
+      Diagnostics diagnostics) {
+    Program owner = schema.programOf(name);
+    if (JavaTypes.packageOf(owner).isEmpty()) {
+      diagnostics.error(
+          location,
+          kind
+              + " '"
+              + name
+              + "' has no 'namespace java' and so is in the default package, which package '"
+              + JavaTypes.packageOf(program)
+              + "' cannot refer to; add a namespace to "
+              + owner.path().getFileName());
     }
   }
 }

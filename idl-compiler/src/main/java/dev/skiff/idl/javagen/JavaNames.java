@@ -52,6 +52,21 @@ final class JavaNames {
               "getSuppressed",
               "serialVersionUID"));
 
+  /** The types nested in a service's interface. */
+  static final Set<String> SERVICE_NESTED_TYPES = Set.of("Async", "Client");
+
+  /**
+   * Names a service method cannot take: {@code Object}'s methods, the client's own methods, and the
+   * interface's static methods.
+   */
+  static final Set<String> SERVICE_MEMBERS =
+      union(
+          OBJECT_MEMBERS,
+          Set.of("async", "withOptions", "serviceDefinition", "asyncServiceDefinition"));
+
+  /** Names the fields of a method's result record cannot take: a struct's, and {@code unwrap}. */
+  static final Set<String> RESULT_MEMBERS = union(STRUCT_MEMBERS, Set.of("unwrap"));
+
   /** Identifiers that Java allows for variables and methods but not for types. */
   private static final Set<String> RESTRICTED_TYPE_NAMES =
       Set.of("var", "yield", "record", "sealed", "permits");

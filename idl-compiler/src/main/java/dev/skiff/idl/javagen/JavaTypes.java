@@ -43,7 +43,7 @@ final class JavaTypes {
       Set.of("in", "out", "fieldType", "value", "other", "that", "source");
 
   private final Schema schema;
-  private final Map<QualifiedName, List<JavaField>> fields = new HashMap<>();
+  private final Map<StructType, List<JavaField>> fields = new HashMap<>();
   private final Map<QualifiedName, Map<String, String>> enumConstants = new HashMap<>();
   private Map<String, Set<String>> javaLangClashes;
 
@@ -62,6 +62,47 @@ final class JavaTypes {
 
   ClassName className(QualifiedName name) {
     return ClassName.get(packageOf(schema.programOf(name)), JavaNames.typeName(name.name()));
+  }
+
+  /**
+   * The interface of a service: named as written, except that {@code Async} and {@code Client}
+   * become {@code Async_} and {@code Client_}, since Java cannot nest the generated {@code Async}
+   * and {@code Client} in a type of the same name, nor let a nested type hide the service's own.
+   */
+  ClassName serviceClassName(QualifiedName name) {
+    ClassName plain = className(name);
+    return JavaNames.SERVICE_NESTED_TYPES.contains(plain.simpleName())
+        ? ClassName.get(plain.packageName(), plain.simpleName() + "_")
+        : plain;
+  }
+
+  /**
+   * The package-private class holding a service's args and result records, method descriptors and
+   * server bindings: {@code CalculatorRpc}, with another {@code _} while a generated type of the
+   * package has that name.
+   */
+  ClassName rpcClassName(QualifiedName service) {
+    ClassName type = serviceClassName(service);
+    Set<String> taken = topLevelNames(type.packageName());
+    String name = JavaNames.typeName(type.simpleName() + "Rpc");
+    while (taken.contains(name)) {
+      name += "_";
+    }
+    return ClassName.get(type.packageName(), name);
+  }
+
+  /** The simple names of the generated top-level types of a package, Rpc classes aside. */
+  private Set<String> topLevelNames(String packageName) {
+    Set<String> names = new TreeSet<>();
+    for (Program program : schema.programs()) {
+      if (packageOf(program).equals(packageName)) {
+        program.enums().forEach(e -> names.add(className(e.name()).simpleName()));
+        program.structs().forEach(s -> names.add(className(s.name()).simpleName()));
+        program.services().forEach(s -> names.add(serviceClassName(s.name()).simpleName()));
+        names.add(constantsClassName(program).simpleName());
+      }
+    }
+    return names;
   }
 
   /** {@code tutorial} constants live in {@code TutorialConstants}. */
@@ -127,16 +168,24 @@ final class JavaTypes {
 
   /** The Java form of each field of {@code struct}, in declaration order. */
   List<JavaField> fields(StructType struct) {
-    return fields.computeIfAbsent(struct.name(), n -> computeFields(struct));
-  }
-
-  private List<JavaField> computeFields(StructType struct) {
     Set<String> reserved =
         switch (struct.kind()) {
           case UNION -> JavaNames.UNION_MEMBERS;
           case EXCEPTION -> JavaNames.EXCEPTION_MEMBERS;
           default -> JavaNames.STRUCT_MEMBERS;
         };
+    return fields(struct, reserved);
+  }
+
+  /**
+   * Like {@link #fields(StructType)}, with the member names the generated type already uses given:
+   * for the args and result records of service methods, which are not in the schema.
+   */
+  List<JavaField> fields(StructType struct, Set<String> reserved) {
+    return fields.computeIfAbsent(struct, s -> computeFields(s, reserved));
+  }
+
+  private List<JavaField> computeFields(StructType struct, Set<String> reserved) {
     NameAllocator names = JavaNames.allocator(reserved);
     // Java reads a simple name that could be a variable or a class as the variable, so a field
     // named Point would hide the class in Point.read(in). Same-package and default-package classes
@@ -244,6 +293,7 @@ final class JavaTypes {
         List<ClassName> names = new ArrayList<>();
         program.enums().forEach(e -> names.add(className(e.name())));
         program.structs().forEach(s -> names.add(className(s.name())));
+        program.services().forEach(s -> names.add(serviceClassName(s.name())));
         names.add(constantsClassName(program));
         for (ClassName name : names) {
           if (isJavaLangClass(name.simpleName())) {

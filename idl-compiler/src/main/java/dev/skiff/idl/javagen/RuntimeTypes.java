@@ -13,6 +13,12 @@ final class RuntimeTypes {
 
   static final ClassName BYTES = ClassName.get(RPC, "Bytes");
   static final ClassName THRIFT_EXCEPTION = ClassName.get(RPC, "ThriftException");
+  static final ClassName SKIFF_EXCEPTION = ClassName.get(RPC, "SkiffException");
+  static final ClassName APPLICATION_EXCEPTION = ClassName.get(RPC, "ApplicationException");
+  static final ClassName CHANNEL = ClassName.get(RPC, "Channel");
+  static final ClassName CALL_OPTIONS = ClassName.get(RPC, "CallOptions");
+  static final ClassName SERVER = ClassName.get(RPC, "Server");
+  static final ClassName SERVICE_DEFINITION = ClassName.get(RPC, "ServiceDefinition");
 
   static final ClassName PROTOCOL_EXCEPTION = ClassName.get(PROTOCOL, "ProtocolException");
   static final ClassName PROTOCOL_READER = ClassName.get(PROTOCOL, "ProtocolReader");
@@ -24,6 +30,10 @@ final class RuntimeTypes {
   static final ClassName FIELD_CHECKS = ClassName.get(STUB, "FieldChecks");
   static final ClassName ORDERED_COLLECTIONS = ClassName.get(STUB, "OrderedCollections");
   static final ClassName THRIFT_ENUM = ClassName.get(STUB, "ThriftEnum");
+  static final ClassName CLIENT_CALLS = ClassName.get(STUB, "ClientCalls");
+  static final ClassName SERVER_CALLS = ClassName.get(STUB, "ServerCalls");
+  static final ClassName METHOD_DESCRIPTOR = ClassName.get(STUB, "MethodDescriptor");
+  static final ClassName SERVER_METHOD = ClassName.get(STUB, "ServerMethod");
 
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 

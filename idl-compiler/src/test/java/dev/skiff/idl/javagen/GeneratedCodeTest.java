@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -98,10 +96,6 @@ class GeneratedCodeTest {
 
   @BeforeAll
   static void compile() throws ClassNotFoundException {
-    Optional<List<Path>> classpath = RuntimeClasspath.find();
-    Assumptions.assumeTrue(
-        classpath.isPresent(),
-        "the runtime is not built: run mvn -pl runtime install (or set skiff.runtime.classpath)");
     List<JavaFile> files = new ArrayList<>();
     files.addAll(JavaGenerator.generate(Idl.link(SampleIdl.files(), "everything.thrift")));
     files.addAll(JavaGenerator.generate(Idl.link("loose.thrift", DEFAULT_PACKAGE)));
@@ -118,7 +112,7 @@ class GeneratedCodeTest {
         InMemoryCompiler.compile(
             files,
             List.of(InMemoryCompiler.source(Harness.CLASS_NAME, Harness.SOURCE)),
-            classpath.get(),
+            RuntimeClasspath.get(),
             output);
     harness = loader.loadClass(Harness.CLASS_NAME);
   }

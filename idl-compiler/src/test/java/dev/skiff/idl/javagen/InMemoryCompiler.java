@@ -42,7 +42,10 @@ final class InMemoryCompiler {
     };
   }
 
-  /** Compiles into {@code output} and returns a class loader over it and {@code classpath}. */
+  /**
+   * Compiles into {@code output} and returns a class loader over it whose parent is the test's own,
+   * so that the generated code and the test share the runtime classes on the test class path.
+   */
   static ClassLoader compile(
       List<JavaFile> files, List<JavaFileObject> extra, List<Path> classpath, Path output) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -71,16 +74,12 @@ final class InMemoryCompiler {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<URL> urls = new ArrayList<>();
     try {
-      urls.add(output.toUri().toURL());
-      for (Path entry : classpath) {
-        urls.add(entry.toUri().toURL());
-      }
+      return new URLClassLoader(
+          new URL[] {output.toUri().toURL()}, InMemoryCompiler.class.getClassLoader());
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     }
-    return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
   }
 
   private static String report(List<Diagnostic<? extends JavaFileObject>> diagnostics) {

@@ -1,87 +1,53 @@
 package dev.skiff.idl.javagen;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.security.CodeSource;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * Finds what generated code compiles and runs against: the runtime module's classes and the Netty
- * jars they use. The compiler module does not depend on the runtime, so the test looks for it: the
- * {@code skiff.runtime.classpath} system property if set, else {@code runtime/target/classes} next
- * to this module, else the installed {@code skiff-runtime} jar in the local Maven repository.
+ * What generated code compiles against: the runtime module's classes and the Netty jars its
+ * protocol API exposes. The compiler does not depend on the runtime, but its tests do (test scope),
+ * so these are found where this test's own class loader found them. Generated classes are then
+ * loaded by a child of that loader (see {@link InMemoryCompiler}), so tests share the runtime's
+ * classes with the code they run.
  */
 final class RuntimeClasspath {
-  private static final List<String> NETTY_ARTIFACTS = List.of("netty-buffer", "netty-common");
-
   private RuntimeClasspath() {}
 
-  /** The class path entries, or empty when the runtime has not been built. */
-  static Optional<List<Path>> find() {
-    String property = System.getProperty("skiff.runtime.classpath");
-    if (property != null && !property.isBlank()) {
-      return Optional.of(
-          Stream.of(property.split(java.io.File.pathSeparator)).map(Path::of).toList());
-    }
-    Path project = projectRoot();
-    Path m2 = Path.of(System.getProperty("user.home"), ".m2", "repository");
-    Path classes = project.resolve("runtime/target/classes");
-    Path runtime;
-    if (Files.isRegularFile(classes.resolve("dev/skiff/rpc/stub/ContainerCodec.class"))) {
-      runtime = classes;
-    } else {
-      String version = property(project.resolve("pom.xml"), "<version>", "</version>");
-      runtime =
-          m2.resolve("dev/skiff/skiff-runtime/" + version + "/skiff-runtime-" + version + ".jar");
-      if (!Files.isRegularFile(runtime)) {
-        return Optional.empty();
-      }
-    }
-    List<Path> entries = new ArrayList<>();
-    entries.add(runtime);
-    String netty = property(project.resolve("pom.xml"), "<netty.version>", "</netty.version>");
-    for (String artifact : NETTY_ARTIFACTS) {
-      Path jar =
-          m2.resolve("io/netty/" + artifact + "/" + netty + "/" + artifact + "-" + netty + ".jar");
-      if (!Files.isRegularFile(jar)) {
-        return Optional.empty();
-      }
-      entries.add(jar);
-    }
-    return Optional.of(List.copyOf(entries));
+  /**
+   * The class path entries.
+   *
+   * @throws AssertionError naming the missing artifact when the runtime is not on the test class
+   *     path, so that the test fails rather than skips
+   */
+  static List<Path> get() {
+    return List.of(
+        locate("dev.skiff.rpc.stub.ContainerCodec", "dev.skiff:skiff-runtime"),
+        locate("io.netty.buffer.ByteBuf", "io.netty:netty-buffer"),
+        locate("io.netty.util.ReferenceCounted", "io.netty:netty-common"));
   }
 
-  /** The directory holding the parent pom, found upwards from the working directory. */
-  private static Path projectRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path d = dir; d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("runtime/pom.xml"))) {
-        return d;
-      }
-    }
-    return dir.getParent();
-  }
-
-  /** The text between the first {@code open} after the parent section and its {@code close}. */
-  private static String property(Path pom, String open, String close) {
+  private static Path locate(String className, String artifact) {
+    Class<?> type;
     try {
-      String text = Files.readString(pom);
-      int afterParentless = text.indexOf("<artifactId>skiff-parent</artifactId>");
-      Matcher m =
-          Pattern.compile(Pattern.quote(open) + "([^<]+)" + Pattern.quote(close))
-              .matcher(text.substring(Math.max(afterParentless, 0)));
-      if (!m.find()) {
-        throw new IllegalStateException("no " + open + " in " + pom);
-      }
-      return m.group(1).trim();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      type = Class.forName(className, false, RuntimeClasspath.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(
+          artifact
+              + " is not on the test class path, so generated code cannot be compiled and run."
+              + " idl-compiler's tests depend on skiff-runtime (test scope): build it first"
+              + " (mvn -pl runtime install -DskipTests) or build the reactor",
+          e);
+    }
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      throw new AssertionError("cannot tell where " + className + " was loaded from");
+    }
+    try {
+      return Path.of(source.getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new AssertionError("cannot tell where " + className + " was loaded from", e);
     }
   }
 }
