@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -140,7 +141,12 @@ public final class SchemaLoader {
 
   private Optional<Path> resolveInclude(Path includingFile, String includePath) {
     for (Path dir : searchDirs(includingFile)) {
-      Path candidate = dir.resolve(includePath).normalize();
+      Path candidate;
+      try {
+        candidate = dir.resolve(includePath).normalize();
+      } catch (InvalidPathException e) {
+        return Optional.empty(); // a NUL or the like: no file has that name
+      }
       try {
         if (source.read(candidate).isPresent()) {
           return Optional.of(candidate);
