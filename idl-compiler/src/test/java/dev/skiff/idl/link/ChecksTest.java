@@ -92,6 +92,13 @@ class ChecksTest {
   }
 
   @Test
+  void anIncludePathNoFileCanHave() {
+    assertEquals(
+        List.of("t.thrift:1:1: error: include not found: 'a\0b.thrift' (searched .)"),
+        errors("include \"a\0b.thrift\""));
+  }
+
+  @Test
   void includedNamesNeedTheirProgramPrefix() {
     Map<String, String> files =
         Map.of(
