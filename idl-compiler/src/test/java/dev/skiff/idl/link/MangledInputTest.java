@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
  * repeats.
  */
 class MangledInputTest {
-  private static final long SEED = 20_261_127L;
+  private static final long SEED = Long.getLong("skiff.seed", 20_261_127L);
 
-  /** Mangled copies per file; {@code -Dskiff.mangles=5000} for a longer hunt. */
+  /** Mangled copies per file; {@code -Dskiff.mangles=5000 -Dskiff.seed=7} for a longer hunt. */
   private static final int MANGLES_PER_FILE = Integer.getInteger("skiff.mangles", 150);
 
   private static final String[] SPRINKLES = {
