@@ -59,6 +59,12 @@ final class IncrementalGenerator {
    */
   Result run(List<Path> roots, Diagnostics diagnostics) throws IOException {
     State previous = State.load(stateFile);
+    String generator = generatorFingerprint();
+    if (!generator.equals(previous.generator)) {
+      // Another compiler made the previous outputs: none of them can be trusted.
+      previous.entries.replaceAll(
+          (root, entry) -> new State.Entry("", entry.closure, entry.outputs));
+    }
     List<Path> stale = new ArrayList<>();
     for (Path root : roots) {
       State.Entry entry = previous.entries.get(root.toString());
@@ -69,6 +75,7 @@ final class IncrementalGenerator {
       }
     }
     State next = new State();
+    next.generator = generator;
     int deleted = 0;
     int written = 0;
     if (!stale.isEmpty()) {
@@ -112,6 +119,36 @@ final class IncrementalGenerator {
     return deleted;
   }
 
+  /**
+   * What identifies the compiler that generates: its version, and the size and time of the jar or
+   * directory it was loaded from, so that a rebuilt snapshot of the compiler regenerates too.
+   */
+  static String generatorFingerprint() {
+    StringBuilder id = new StringBuilder();
+    Package pkg = JavaGenerator.class.getPackage();
+    id.append(pkg != null ? pkg.getImplementationVersion() : null);
+    try {
+      var source = JavaGenerator.class.getProtectionDomain().getCodeSource();
+      if (source != null) {
+        Path location = Path.of(source.getLocation().toURI());
+        id.append(' ').append(location);
+        if (Files.isRegularFile(location)) {
+          id.append(' ').append(Files.size(location));
+          id.append(' ').append(Files.getLastModifiedTime(location).toMillis());
+        } else {
+          Path marker =
+              location.resolve(JavaGenerator.class.getName().replace('.', '/') + ".class");
+          if (Files.exists(marker)) {
+            id.append(' ').append(Files.getLastModifiedTime(marker).toMillis());
+          }
+        }
+      }
+    } catch (IOException | java.net.URISyntaxException | SecurityException e) {
+      id.append(" unknown-location");
+    }
+    return id.toString();
+  }
+
   /** The file of {@code program} and of everything it includes, directly or not. */
   private static Set<Path> closure(Program program, Schema schema, Map<Path, Program> byPath) {
     Set<Path> closure = new TreeSet<>();
@@ -152,6 +189,7 @@ final class IncrementalGenerator {
     record Entry(String fingerprint, Set<Path> closure, Set<String> outputs) {}
 
     final Map<String, Entry> entries = new LinkedHashMap<>();
+    String generator = "";
 
     static State load(Path file) throws IOException {
       State state = new State();
@@ -162,6 +200,7 @@ final class IncrementalGenerator {
       try (InputStream in = Files.newInputStream(file)) {
         properties.load(in);
       }
+      state.generator = properties.getProperty("generator", "");
       int count = Integer.parseInt(properties.getProperty("roots", "0"));
       for (int i = 0; i < count; i++) {
         String root = properties.getProperty(i + ".root");
@@ -182,6 +221,7 @@ final class IncrementalGenerator {
     void save(Path file) throws IOException {
       Properties properties = new Properties();
       properties.setProperty("roots", Integer.toString(entries.size()));
+      properties.setProperty("generator", generator);
       int i = 0;
       for (Map.Entry<String, Entry> e : entries.entrySet()) {
         properties.setProperty(i + ".root", e.getKey());

@@ -39,8 +39,7 @@ public final class CalculatorClient {
     // [END async]
 
     // [START timeout]
-    try (Channel channel =
-        Channel.builder(address).defaultTimeout(Duration.ofSeconds(2)).build()) {
+    try (Channel channel = Channel.builder(address).defaultTimeout(Duration.ofSeconds(2)).build()) {
       Calculator calculator =
           new Calculator.Client(channel).withOptions(CallOptions.timeout(Duration.ofMillis(500)));
       out.println("with a 500 ms timeout: 7 / 2 = " + calculator.divide(7, 2));

@@ -22,6 +22,7 @@ public final class TimingInterceptor implements ClientInterceptor, ServerInterce
     return next.invoke(call, arguments)
         .whenComplete((result, failure) -> done("client", call, start, failure));
   }
+
   // [END client-interceptor]
 
   @Override

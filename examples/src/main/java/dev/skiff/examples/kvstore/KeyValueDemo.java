@@ -1,19 +1,19 @@
 package dev.skiff.examples.kvstore;
 
+import dev.skiff.examples.interceptors.TimingInterceptor;
 import dev.skiff.rpc.Bytes;
 import dev.skiff.rpc.Channel;
 import dev.skiff.rpc.Server;
-import dev.skiff.examples.interceptors.TimingInterceptor;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The key-value store end to end: two services on one port (the store, and its admin service
- * under a multiplexed name), sync and async calls, declared exceptions.
+ * The key-value store end to end: two services on one port (the store, and its admin service under
+ * a multiplexed name), sync and async calls, declared exceptions.
  */
 public final class KeyValueDemo {
   private KeyValueDemo() {}
