@@ -183,7 +183,7 @@ final class ClientGenerator {
           overriding(method)
               .returns(ServiceGenerator.future(method))
               .addStatement(
-                  "return this.channel.call($Wthis.multiplexedName,$W$T.$N,$Wnew $T($L),$Wthis.options)",
+                  "return this.channel.call(this.multiplexedName,$W$T.$N,$Wnew $T($L),$Wthis.options)",
                   service.rpc(),
                   method.descriptor(),
                   method.args(),

@@ -82,7 +82,7 @@ final class JavaTypes {
    * package has that name.
    */
   ClassName rpcClassName(QualifiedName service) {
-    ClassName type = serviceClassName(service);
+    ClassName type = className(service);
     Set<String> taken = topLevelNames(type.packageName());
     String name = JavaNames.typeName(type.simpleName() + "Rpc");
     while (taken.contains(name)) {

@@ -178,10 +178,9 @@ final class ServiceModel {
         method.location());
   }
 
-  /** {@code Calculator.add_args}: unique in the schema, and what messages about it say. */
+  /** {@code add_args}, as libthrift names it on the wire and in messages. */
   private static QualifiedName structName(Service declaring, Method method, String suffix) {
-    return new QualifiedName(
-        declaring.name().program(), declaring.name().name() + "." + method.name() + "_" + suffix);
+    return new QualifiedName(declaring.name().program(), method.name() + "_" + suffix);
   }
 
   /** The Java fields of a method's args record. */
