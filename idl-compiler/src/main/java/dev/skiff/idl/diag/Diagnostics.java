@@ -2,16 +2,20 @@ package dev.skiff.idl.diag;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects the diagnostics of one compiler run, so that a user sees every mistake at once rather
  * than one per run. Not thread-safe: one run owns one instance.
  */
 public final class Diagnostics {
-  private final List<Diagnostic> all = new ArrayList<>();
+  /** In the order reported; a set, since two checks may find the same mistake. */
+  private final Set<Diagnostic> all = new LinkedHashSet<>();
+
+  private int errors;
 
   public void error(Location location, String message) {
     add(new Diagnostic(Severity.ERROR, location, message));
@@ -23,17 +27,17 @@ public final class Diagnostics {
 
   public void add(Diagnostic diagnostic) {
     requireNonNull(diagnostic, "diagnostic");
-    if (!all.contains(diagnostic)) {
-      all.add(diagnostic);
+    if (all.add(diagnostic) && diagnostic.isError()) {
+      errors++;
     }
   }
 
   public boolean hasErrors() {
-    return all.stream().anyMatch(Diagnostic::isError);
+    return errors > 0;
   }
 
   public int errorCount() {
-    return (int) all.stream().filter(Diagnostic::isError).count();
+    return errors;
   }
 
   /** Every diagnostic so far, ordered by file, line and column. */
