@@ -180,9 +180,9 @@ final class BindingGenerator {
                 .endControlFlow());
     body.addStatement("throw $T.undeclared(cause)", SERVER_CALLS);
     return CodeBlock.builder()
-        .add("args ->$W$L.handle((value, failure) -> {\n$>", call(method))
+        .add("args ->\n$>$>$L.handle((value, failure) -> {\n$>", call(method))
         .add(body.build())
-        .add("$<})")
+        .add("$<})$<$<")
         .build();
   }
 
