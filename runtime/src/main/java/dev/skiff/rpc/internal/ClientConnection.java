@@ -23,8 +23,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One client connection over any transport: sends calls, each under a fresh sequence id, and
  * matches replies to calls by that id, so that many calls share the connection and replies may come
- * in any order. Every call has a timeout scheduled on the connection's scheduler; when the
- * connection closes, every pending call fails at once. Thread-safe.
+ * in any order. Every call has a timeout scheduled by its connection; when the connection closes,
+ * every pending call fails at once. Thread-safe.
  */
 public final class ClientConnection implements FrameHandler {
   private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
@@ -124,20 +122,17 @@ public final class ClientConnection implements FrameHandler {
     PendingCall<R> call = new PendingCall<>(method, result);
     pending.put(sequenceId, call);
     call.timeout =
-        channel
-            .scheduler()
-            .schedule(
-                () -> {
-                  if (pending.remove(sequenceId, call)) {
-                    result.completeExceptionally(new CallTimeoutException(method.name(), timeout));
-                  }
-                },
-                timeout.toNanos(),
-                TimeUnit.NANOSECONDS);
+        channel.schedule(
+            () -> {
+              if (pending.remove(sequenceId, call)) {
+                result.completeExceptionally(new CallTimeoutException(method.name(), timeout));
+              }
+            },
+            timeout.toNanos());
     result.whenComplete(
         (value, failure) -> {
           pending.remove(sequenceId, call);
-          call.timeout.cancel(false);
+          call.timeout.cancel();
         });
     channel.send(
         frame,
@@ -204,7 +199,7 @@ public final class ClientConnection implements FrameHandler {
   private static final class PendingCall<R> {
     final MethodDescriptor<R> method;
     final CompletableFuture<R> result;
-    ScheduledFuture<?> timeout;
+    FrameConnection.Cancellable timeout;
 
     PendingCall(MethodDescriptor<R> method, CompletableFuture<R> result) {
       this.method = method;

@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.net.SocketAddress;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A duplex pipe of Thrift frames between two processes: what a transport gives the client and
@@ -12,7 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@link FrameHandler} bound to the connection when it was made.
  *
  * <p>Implementations are thread-safe: any thread may send, and frames sent by one thread arrive in
- * the order it sent them.
+ * the order it sent them (fragments of a large frame aside, a transport keeps a sender's frames
+ * whole and in order).
  */
 public interface FrameConnection {
   /**
@@ -28,8 +28,11 @@ public interface FrameConnection {
   /** The allocator to encode outgoing frames with. */
   ByteBufAllocator alloc();
 
-  /** Where timeouts of calls on this connection are scheduled. */
-  ScheduledExecutorService scheduler();
+  /**
+   * Runs {@code task} after {@code delayNanos} unless cancelled first: how calls on this connection
+   * time out. Scheduling and cancelling must be cheap, since every call does both.
+   */
+  Cancellable schedule(Runnable task, long delayNanos);
 
   /** Whether frames can still be sent: connected, not closed, peer alive as far as is known. */
   boolean isActive();
@@ -50,6 +53,13 @@ public interface FrameConnection {
    */
   default <R> CompletableFuture<R> newCallFuture() {
     return new CompletableFuture<>();
+  }
+
+  /** A scheduled task that can be called off. */
+  @FunctionalInterface
+  interface Cancellable {
+    /** Makes sure the task does not run, if it has not started yet. Idempotent. */
+    void cancel();
   }
 
   /** Told whether a frame was sent. */

@@ -3,8 +3,10 @@ package dev.skiff.rpc.transport;
 import io.netty.buffer.ByteBuf;
 
 /**
- * Receives what arrives on one {@link FrameConnection}. A transport calls it from one thread at a
- * time per connection, in arrival order.
+ * Receives what arrives on one {@link FrameConnection}. Socket transports call it from one thread
+ * at a time per connection, in arrival order; the shm client may hand replies over from several
+ * threads at once (its receiver and callers polling for their own replies), so client-side handlers
+ * must be thread-safe.
  */
 public interface FrameHandler {
   /**

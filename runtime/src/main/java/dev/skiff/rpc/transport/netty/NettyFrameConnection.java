@@ -10,7 +10,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.SocketAddress;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +69,10 @@ public final class NettyFrameConnection extends SimpleChannelInboundHandler<Byte
   }
 
   @Override
-  public ScheduledExecutorService scheduler() {
-    return channel.eventLoop();
+  public Cancellable schedule(Runnable task, long delayNanos) {
+    ScheduledFuture<?> scheduled =
+        channel.eventLoop().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    return () -> scheduled.cancel(false);
   }
 
   @Override

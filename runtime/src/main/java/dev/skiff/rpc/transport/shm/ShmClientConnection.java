@@ -15,7 +15,6 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -205,12 +204,17 @@ final class ShmClientConnection implements FrameConnection {
     }
   }
 
-  /** Why the server can no longer answer, or null while it can. */
-  private SkiffException serverGone() {
+  /** Whether the server left its slot; a check cheap enough for every call. */
+  private boolean serverLeft() {
     long now = segment.word(serverOffset);
     int state = slotState(now);
-    if (slotGeneration(now) != serverGeneration
-        || (state != SLOT_ACTIVE && state != SLOT_DRAINING)) {
+    return slotGeneration(now) != serverGeneration
+        || (state != SLOT_ACTIVE && state != SLOT_DRAINING);
+  }
+
+  /** Why the server can no longer answer (it left, or its heartbeat stopped), or null. */
+  private SkiffException serverGone() {
+    if (serverLeft()) {
       return new ConnectionException(remote + " closed");
     }
     if (segment.heartbeatStale(serverOffset, config.peerTimeout().toNanos())) {
@@ -231,10 +235,10 @@ final class ShmClientConnection implements FrameConnection {
   public void send(ByteBuf frame, SendListener listener) {
     Throwable failure = null;
     try {
-      if (closed) {
+      if (closed || serverLeft()) {
+        // A dead server is found by the heartbeat thread, which closes this connection.
         throw new ConnectionException("connection to " + remote + " is closed");
       }
-      checkServer();
       int generation = (int) slotGeneration(word);
       if (RingFrames.fitsWhole(requests, true, frame.readableBytes() - 4)) {
         RingFrames.write(requests, true, slot, generation, frame, this::requestRingFull);
@@ -364,13 +368,13 @@ final class ShmClientConnection implements FrameConnection {
   }
 
   @Override
-  public ScheduledExecutorService scheduler() {
-    return ShmThreads.callbacks();
+  public Cancellable schedule(Runnable task, long delayNanos) {
+    return ShmThreads.timeout(task, delayNanos);
   }
 
   @Override
   public boolean isActive() {
-    return !closed && serverGone() == null;
+    return !closed && !serverLeft();
   }
 
   @Override

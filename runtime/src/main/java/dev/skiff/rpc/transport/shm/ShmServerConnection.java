@@ -8,7 +8,6 @@ import dev.skiff.rpc.transport.FrameHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.net.SocketAddress;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.agrona.DirectBuffer;
@@ -123,8 +122,8 @@ final class ShmServerConnection implements FrameConnection {
   }
 
   @Override
-  public ScheduledExecutorService scheduler() {
-    return ShmThreads.callbacks();
+  public Cancellable schedule(Runnable task, long delayNanos) {
+    return ShmThreads.timeout(task, delayNanos);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.skiff.rpc.transport.shm;
 
+import dev.skiff.rpc.transport.FrameConnection;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,10 +17,12 @@ import org.agrona.concurrent.IdleStrategy;
  *
  * <p>Heartbeats and liveness checks run on one dedicated thread that never runs user code: a user
  * callback that blocked there would stop this process's heartbeats and make its peers declare it
- * dead. Work that completes calls (and so runs user callbacks) runs on a separate timer thread,
- * which also fires call timeouts. Unlike a Netty event loop, scheduling and cancelling a timeout
- * there wakes no thread (the timer sleeps until its earliest deadline): a call's timeout costs a
- * heap insert and removal, not two cross-thread wake-ups on the round trip.
+ * dead. Work that completes calls (and so runs user callbacks) runs on a separate thread.
+ *
+ * <p>Call timeouts live on a hashed wheel (10 ms ticks): scheduling and cancelling one is a queue
+ * insert that wakes no thread. A Netty event loop or a {@code ScheduledThreadPoolExecutor} would
+ * wake a thread for each, and on a round trip of a microsecond those wake-ups were the largest
+ * cost. Timeouts fire up to a tick late.
  */
 final class ShmThreads {
   /**
@@ -55,6 +60,20 @@ final class ShmThreads {
     return timer;
   }
 
+  private static final HashedWheelTimer TIMEOUTS =
+      new HashedWheelTimer(
+          runnable -> {
+            Thread thread = new Thread(runnable, "skiff-shm-timeouts");
+            thread.setDaemon(true);
+            return thread;
+          },
+          10,
+          TimeUnit.MILLISECONDS,
+          512,
+          false,
+          -1,
+          CALLBACKS);
+
   private static final ExecutorService CONNECTS =
       Executors.newCachedThreadPool(
           runnable -> {
@@ -74,7 +93,12 @@ final class ShmThreads {
     return CONNECTS;
   }
 
-  /** Runs call timeouts and the completion of calls failed by a liveness check. */
+  /** Runs fired timeouts and the completion of calls failed by a liveness check. */
+  static FrameConnection.Cancellable timeout(Runnable task, long delayNanos) {
+    Timeout timeout = TIMEOUTS.newTimeout(t -> task.run(), delayNanos, TimeUnit.NANOSECONDS);
+    return timeout::cancel;
+  }
+
   static ScheduledExecutorService callbacks() {
     return CALLBACKS;
   }
