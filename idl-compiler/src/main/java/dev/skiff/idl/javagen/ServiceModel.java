@@ -50,9 +50,6 @@ final class ServiceModel {
     Schema schema = types.schema();
     ClassName type = types.serviceClassName(service.name());
     ClassName rpc = types.rpcClassName(service.name());
-    Set<QualifiedName> own = new LinkedHashSet<>();
-    service.methods().forEach(m -> own.add(new QualifiedName(service.name().name(), m.name())));
-
     NameAllocator methodNames = JavaNames.allocator(JavaNames.SERVICE_MEMBERS);
     NameAllocator constants = new NameAllocator();
     NameAllocator records = new NameAllocator();
@@ -89,7 +86,10 @@ final class ServiceModel {
         List.copyOf(methods));
   }
 
-  /** The service and those it extends, the most basic first. */
+  /**
+   * The service and those it extends, the most basic first: the order of {@link Schema#allMethods},
+   * walked here to know which service declares each method.
+   */
   private static List<Service> chain(Schema schema, Service service) {
     List<Service> chain = new ArrayList<>();
     Set<QualifiedName> seen = new LinkedHashSet<>();
