@@ -27,7 +27,7 @@ import java.util.HexFormat;
 import org.apache.thrift.TBase;
 
 /** The byte-for-byte check shared by the corpus test and the property tests. */
-final class ByteForByte {
+public final class ByteForByte {
   private ByteForByte() {}
 
   /**
@@ -35,7 +35,7 @@ final class ByteForByte {
    * and Skiff reads those bytes to the value libthrift reads from them (the original value, with
    * defaults filled in where a field with a default was left unset).
    */
-  static void check(Protocol protocol, TBase<?, ?> libthriftValue) {
+  public static void check(Protocol protocol, TBase<?, ?> libthriftValue) {
     ThriftStruct skiffValue = (ThriftStruct) ToSkiff.value(libthriftValue);
     byte[] expected = Codecs.libthriftWrite(protocol, libthriftValue);
     byte[] actual = Codecs.skiffWrite(protocol, skiffValue);
@@ -59,14 +59,25 @@ final class ByteForByte {
    * it. libthrift itself does what Skiff does for optional fields of other types (they count as set
    * when non-null), so only primitives differ.
    */
-  static Object withKnownDivergences(Object readByLibthrift) {
+  public static Object withKnownDivergences(Object readByLibthrift) {
     if (readByLibthrift instanceof Defaults d && d.optionalWithDefault() == null) {
       return d.toBuilder().optionalWithDefault(42).build();
     }
     return readByLibthrift;
   }
 
-  static void assertSameBytes(byte[] expected, byte[] actual, Object value) {
+  /**
+   * What {@code value} is after one trip over the wire, one side writing it and the other reading
+   * it, whichever side is which: what libthrift reads from its own bytes (defaults filled in),
+   * changed by {@link #withKnownDivergences} when Skiff does the reading, or wrote what it read.
+   */
+  public static Object afterOneTrip(TBase<?, ?> value) {
+    byte[] bytes = Codecs.libthriftWrite(Protocol.COMPACT, value);
+    return withKnownDivergences(
+        ToSkiff.value(Codecs.libthriftRead(Protocol.COMPACT, bytes, () -> emptyLike(value))));
+  }
+
+  public static void assertSameBytes(byte[] expected, byte[] actual, Object value) {
     int at = Arrays.mismatch(expected, actual);
     if (at >= 0) {
       fail(
@@ -99,7 +110,7 @@ final class ByteForByte {
   }
 
   /** The Skiff reader for a value of any of the interop IDL's types. */
-  static StructReader<?> readerFor(Object skiffValue) {
+  public static StructReader<?> readerFor(Object skiffValue) {
     if (skiffValue instanceof Point) {
       return Point::read;
     } else if (skiffValue instanceof BaseTypes) {
@@ -135,7 +146,7 @@ final class ByteForByte {
   }
 
   /** A new, empty libthrift value of the same class, to read into. */
-  static TBase<?, ?> emptyLike(TBase<?, ?> value) {
+  public static TBase<?, ?> emptyLike(TBase<?, ?> value) {
     try {
       return value.getClass().getDeclaredConstructor().newInstance();
     } catch (NoSuchMethodException

@@ -22,11 +22,11 @@ import org.apache.thrift.transport.TMemoryInputTransport;
  * Encodes and decodes one value with Skiff's protocols (over pooled Netty buffers, always released)
  * and with libthrift's (over its memory transports), so that tests compare the bytes.
  */
-final class Codecs {
+public final class Codecs {
   private Codecs() {}
 
   /** The bytes Skiff writes for {@code value}. */
-  static byte[] skiffWrite(Protocol protocol, ThriftStruct value) {
+  public static byte[] skiffWrite(Protocol protocol, ThriftStruct value) {
     ByteBuf out = ByteBufAllocator.DEFAULT.buffer();
     try {
       value.write(protocol.newWriter(out));
@@ -37,7 +37,7 @@ final class Codecs {
   }
 
   /** Skiff's reading of {@code bytes}, which must all be consumed. */
-  static <T> T skiffRead(Protocol protocol, byte[] bytes, StructReader<T> reader) {
+  public static <T> T skiffRead(Protocol protocol, byte[] bytes, StructReader<T> reader) {
     ByteBuf in = ByteBufAllocator.DEFAULT.buffer(bytes.length);
     try {
       in.writeBytes(bytes);
@@ -53,7 +53,7 @@ final class Codecs {
   }
 
   /** The bytes libthrift writes for {@code value}. */
-  static byte[] libthriftWrite(Protocol protocol, TBase<?, ?> value) {
+  public static byte[] libthriftWrite(Protocol protocol, TBase<?, ?> value) {
     try {
       TMemoryBuffer buffer = new TMemoryBuffer(256);
       value.write(libthriftProtocol(protocol, buffer));
@@ -64,7 +64,7 @@ final class Codecs {
   }
 
   /** libthrift's reading of {@code bytes}. */
-  static <T extends TBase<?, ?>> T libthriftRead(
+  public static <T extends TBase<?, ?>> T libthriftRead(
       Protocol protocol, byte[] bytes, Supplier<T> empty) {
     T value = empty.get();
     try {
@@ -79,7 +79,7 @@ final class Codecs {
     }
   }
 
-  static TProtocol libthriftProtocol(
+  public static TProtocol libthriftProtocol(
       Protocol protocol, org.apache.thrift.transport.TTransport transport) {
     return switch (protocol) {
       case COMPACT -> new TCompactProtocol(transport);
@@ -87,14 +87,14 @@ final class Codecs {
     };
   }
 
-  static org.apache.thrift.protocol.TProtocolFactory libthriftFactory(Protocol protocol) {
+  public static org.apache.thrift.protocol.TProtocolFactory libthriftFactory(Protocol protocol) {
     return switch (protocol) {
       case COMPACT -> new TCompactProtocol.Factory();
       case BINARY -> new TBinaryProtocol.Factory();
     };
   }
 
-  static String hex(byte[] bytes) {
+  public static String hex(byte[] bytes) {
     return bytes.length > 256
         ? HexFormat.ofDelimiter(" ").formatHex(bytes, 0, 256) + " … (" + bytes.length + " bytes)"
         : HexFormat.ofDelimiter(" ").formatHex(bytes);

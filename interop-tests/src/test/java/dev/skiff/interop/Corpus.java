@@ -34,29 +34,29 @@ import org.apache.thrift.TBase;
  * types at their extremes and negative, unicode, empty and nested containers, struct-keyed maps,
  * optional fields set and unset, defaults, every union case, enums, recursion.
  */
-final class Corpus {
+public final class Corpus {
   /** One value and what it shows. */
-  record Case(String name, TBase<?, ?> value) {
+  public record Case(String name, TBase<?, ?> value) {
     @Override
     public String toString() {
       return name;
     }
   }
 
-  static final String[] STRINGS = {
-    "",
-    "plain ascii",
-    "Zoë ünïcödé ∑ ☃",
-    "漢字テスト",
-    "\uD83D\uDE00\uD83C\uDF89 emoji, supplementary planes",
-    "nul \u0000 inside",
-    "x".repeat(127),
-    "y".repeat(128),
-  };
+  public static final List<String> STRINGS =
+      List.of(
+          "",
+          "plain ascii",
+          "Zoë ünïcödé ∑ ☃",
+          "漢字テスト",
+          "\uD83D\uDE00\uD83C\uDF89 emoji, supplementary planes",
+          "nul \u0000 inside",
+          "x".repeat(127),
+          "y".repeat(128));
 
   private Corpus() {}
 
-  static List<Case> cases() {
+  public static List<Case> cases() {
     List<Case> cases = new ArrayList<>();
     points(cases);
     baseTypes(cases);
@@ -295,7 +295,7 @@ final class Corpus {
   }
 
   /** Containers with {@code n} elements where the type allows, nested ones smaller. */
-  static Containers fullContainers(int n) {
+  public static Containers fullContainers(int n) {
     List<Integer> ints = IntStream.range(0, n).map(i -> i * 7919 - 1000).boxed().toList();
     Map<Point, String> pointKeys = new HashMap<>();
     Set<Point> pointSet = new HashSet<>();
@@ -307,7 +307,7 @@ final class Corpus {
       pointKeys.put(new Point(i, -i), "p" + i);
       pointSet.add(new Point(-i, i));
       blobMap.put(ByteBuffer.wrap(("k" + i).getBytes(StandardCharsets.UTF_8)), bytes(i));
-      stringMap.put(STRINGS[Math.floorMod(i, STRINGS.length)] + i, "v" + i);
+      stringMap.put(STRINGS.get(Math.floorMod(i, STRINGS.size())) + i, "v" + i);
       numberMap.put((long) i << 33, i / 3.0);
     }
     for (int i = 0; i < Math.min(n, 20); i++) {
@@ -329,7 +329,7 @@ final class Corpus {
         .setInts(ints)
         .setLongs(ints.stream().map(i -> (long) i * i * i * i).toList())
         .setDoubles(ints.stream().map(i -> i / 7.0).toList())
-        .setStrings(ints.stream().map(i -> STRINGS[Math.floorMod(i, STRINGS.length)]).toList())
+        .setStrings(ints.stream().map(i -> STRINGS.get(Math.floorMod(i, STRINGS.size()))).toList())
         .setBlobs(ints.stream().map(Corpus::bytes).toList())
         .setColors(ints.stream().map(i -> Color.values()[Math.floorMod(i, 5)]).toList())
         .setPoints(ints.stream().map(i -> new Point(i, i)).toList())
@@ -362,7 +362,7 @@ final class Corpus {
   }
 
   /** One value of every union case, the empty forms among them. */
-  static List<Shape> allShapes() {
+  public static List<Shape> allShapes() {
     return List.of(
         Shape.circle(1.0),
         Shape.circle(Double.NaN),
@@ -400,7 +400,7 @@ final class Corpus {
             Shape.expr(Expr.op(new BinOp("-", Expr.variable("x"), Expr.number(-1))))));
   }
 
-  static Tree deepTree(int depth) {
+  public static Tree deepTree(int depth) {
     Tree tree = new Tree().setLabel("bottom");
     for (int i = 0; i < depth; i++) {
       Tree parent = new Tree().setLabel("level " + i).setChildren(List.of(tree));
@@ -420,7 +420,7 @@ final class Corpus {
     return new Tree().setLabel("root").setChildren(children).setMirror(new Tree().setLabel("m"));
   }
 
-  static Expr expression(int depth) {
+  public static Expr expression(int depth) {
     if (depth == 0) {
       return Expr.number(Long.MAX_VALUE);
     }

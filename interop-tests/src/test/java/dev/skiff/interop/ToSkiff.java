@@ -37,11 +37,11 @@ import org.apache.thrift.TBase;
  * value converted here writes its elements in the same order, and the bytes can be compared. Unset
  * fields become {@code null}, the Skiff convention.
  */
-final class ToSkiff {
+public final class ToSkiff {
   private ToSkiff() {}
 
   /** Any of the interop IDL's structs, unions and exceptions. */
-  static Object value(TBase<?, ?> value) {
+  public static Object value(TBase<?, ?> value) {
     if (value instanceof dev.skiff.interop.libthrift.Point v) {
       return point(v);
     } else if (value instanceof dev.skiff.interop.libthrift.BaseTypes v) {
@@ -76,23 +76,23 @@ final class ToSkiff {
     throw new IllegalArgumentException("no conversion for " + value.getClass());
   }
 
-  static Color color(dev.skiff.interop.libthrift.Color color) {
+  public static Color color(dev.skiff.interop.libthrift.Color color) {
     return color == null ? null : Color.findByValue(color.getValue());
   }
 
-  static Level level(dev.skiff.interop.libthrift.Level level) {
+  public static Level level(dev.skiff.interop.libthrift.Level level) {
     return level == null ? null : Level.findByValue(level.getValue());
   }
 
-  static Bytes bytes(ByteBuffer buffer) {
+  public static Bytes bytes(ByteBuffer buffer) {
     return buffer == null ? null : Bytes.copyOf(buffer);
   }
 
-  static Point point(dev.skiff.interop.libthrift.Point p) {
+  public static Point point(dev.skiff.interop.libthrift.Point p) {
     return p == null ? null : new Point(p.getX(), p.getY());
   }
 
-  static BaseTypes baseTypes(dev.skiff.interop.libthrift.BaseTypes v) {
+  public static BaseTypes baseTypes(dev.skiff.interop.libthrift.BaseTypes v) {
     return new BaseTypes(
         v.isFlag(),
         v.getB(),
@@ -109,7 +109,7 @@ final class ToSkiff {
         level(v.getLevel()));
   }
 
-  static Optionals optionals(dev.skiff.interop.libthrift.Optionals v) {
+  public static Optionals optionals(dev.skiff.interop.libthrift.Optionals v) {
     return new Optionals(
         v.isSetFlag() ? v.isFlag() : null,
         v.isSetB() ? v.getB() : null,
@@ -128,7 +128,7 @@ final class ToSkiff {
         tree(v.getTree()));
   }
 
-  static Requireds requireds(dev.skiff.interop.libthrift.Requireds v) {
+  public static Requireds requireds(dev.skiff.interop.libthrift.Requireds v) {
     return new Requireds(
         v.isFlag(),
         v.getLarge(),
@@ -141,7 +141,7 @@ final class ToSkiff {
         shape(v.getShape()));
   }
 
-  static Defaults defaults(dev.skiff.interop.libthrift.Defaults v) {
+  public static Defaults defaults(dev.skiff.interop.libthrift.Defaults v) {
     return new Defaults(
         v.isFlag(),
         v.getB(),
@@ -163,7 +163,7 @@ final class ToSkiff {
         v.isOff());
   }
 
-  static Containers containers(dev.skiff.interop.libthrift.Containers v) {
+  public static Containers containers(dev.skiff.interop.libthrift.Containers v) {
     return new Containers(
         list(v.getBools(), b -> b),
         list(v.getBytes(), b -> b),
@@ -192,7 +192,7 @@ final class ToSkiff {
         map(v.getFlags(), k -> k, b -> b));
   }
 
-  static Shape shape(dev.skiff.interop.libthrift.Shape v) {
+  public static Shape shape(dev.skiff.interop.libthrift.Shape v) {
     if (v == null) {
       return null;
     }
@@ -210,13 +210,13 @@ final class ToSkiff {
     };
   }
 
-  static Tree tree(dev.skiff.interop.libthrift.Tree v) {
+  public static Tree tree(dev.skiff.interop.libthrift.Tree v) {
     return v == null
         ? null
         : new Tree(v.getLabel(), list(v.getChildren(), ToSkiff::tree), tree(v.getMirror()));
   }
 
-  static Expr expr(dev.skiff.interop.libthrift.Expr v) {
+  public static Expr expr(dev.skiff.interop.libthrift.Expr v) {
     if (v == null) {
       return null;
     }
@@ -227,11 +227,11 @@ final class ToSkiff {
     };
   }
 
-  static BinOp binOp(dev.skiff.interop.libthrift.BinOp v) {
+  public static BinOp binOp(dev.skiff.interop.libthrift.BinOp v) {
     return new BinOp(v.getOperator(), expr(v.getLeft()), expr(v.getRight()));
   }
 
-  static Sparse sparse(dev.skiff.interop.libthrift.Sparse v) {
+  public static Sparse sparse(dev.skiff.interop.libthrift.Sparse v) {
     return new Sparse(
         v.getFirst(),
         v.getSeventeen(),
@@ -239,30 +239,31 @@ final class ToSkiff {
         v.isSetLast() ? v.isLast() : null);
   }
 
-  static NotFound notFound(dev.skiff.interop.libthrift.NotFound v) {
+  public static NotFound notFound(dev.skiff.interop.libthrift.NotFound v) {
     return new NotFound(v.getMessage(), v.getWhat());
   }
 
-  static Invalid invalid(dev.skiff.interop.libthrift.Invalid v) {
+  public static Invalid invalid(dev.skiff.interop.libthrift.Invalid v) {
     return new Invalid(v.getCode(), list(v.getReasons(), s -> s));
   }
 
-  static Overloaded overloaded(dev.skiff.interop.libthrift.Overloaded v) {
+  public static Overloaded overloaded(dev.skiff.interop.libthrift.Overloaded v) {
     return new Overloaded(
         v.isSetRetryAfterMillis() ? v.getRetryAfterMillis() : null, level(v.getLevel()));
   }
 
-  static <A, B> List<B> list(List<A> list, Function<A, B> element) {
+  public static <A, B> List<B> list(List<A> list, Function<A, B> element) {
     return list == null ? null : convertInto(new ArrayList<>(list.size()), list, element);
   }
 
   /** In {@code set}'s iteration order. */
-  static <A, B> Set<B> set(Set<A> set, Function<A, B> element) {
+  public static <A, B> Set<B> set(Set<A> set, Function<A, B> element) {
     return set == null ? null : convertInto(new LinkedHashSet<>(), set, element);
   }
 
   /** In {@code map}'s iteration order. */
-  static <K, V, K2, V2> Map<K2, V2> map(Map<K, V> map, Function<K, K2> key, Function<V, V2> value) {
+  public static <K, V, K2, V2> Map<K2, V2> map(
+      Map<K, V> map, Function<K, K2> key, Function<V, V2> value) {
     if (map == null) {
       return null;
     }
