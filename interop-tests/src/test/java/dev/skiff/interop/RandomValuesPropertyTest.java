@@ -27,7 +27,7 @@ import org.apache.thrift.TBase;
  * Random values of every interop type, in both protocols: Skiff writes libthrift's bytes, and reads
  * them back to what libthrift reads (see {@link ByteForByte#check}).
  */
-class RandomValuesProperties {
+class RandomValuesPropertyTest {
   private static final int TRIES = 250;
 
   @AfterContainer
