@@ -22,7 +22,7 @@ public final class Main {
         System.err.println(
             "unknown example '"
                 + example
-                + "'; choose calculator, calculator-server [port],"
+                + "'; choose calculator [tcp|unix|shm], calculator-server [port],"
                 + " calculator-client [tcp://host:port] or kvstore");
         System.exit(2);
       }

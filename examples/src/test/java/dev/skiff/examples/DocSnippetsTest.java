@@ -20,8 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  * Keeps the docs honest: every {@code ```java} block in the README and in docs/ must appear, up to
  * white space, in the sources of a module of this build (the examples, mostly), so that the build
  * compiles every snippet a reader copies. A block that sketches the shape of generated code (with
- * elisions) is marked {@code ```java generated}; it is not a snippet to copy and is not checked here
- * (the generator's own tests check the generated code).
+ * elisions) is marked {@code ```java generated}; it is not a snippet to copy and is not checked
+ * here (the generator's own tests check the generated code).
  */
 class DocSnippetsTest {
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);

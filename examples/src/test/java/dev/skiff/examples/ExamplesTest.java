@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs each example end to end, over real TCP, and checks what it prints. */
 @Timeout(60)
@@ -23,10 +25,13 @@ class ExamplesTest {
     return bytes.toString(StandardCharsets.UTF_8).lines().toList();
   }
 
-  @Test
-  void calculator() throws Exception {
-    List<String> lines = output(dev.skiff.examples.calculator.Demos::calculator);
-    assertTrue(lines.get(0).startsWith("calculator listening on tcp://127.0.0.1:"), lines.get(0));
+  @ParameterizedTest
+  @ValueSource(strings = {"tcp", "unix", "shm"})
+  void calculatorOverEveryTransport(String transport) throws Exception {
+    List<String> lines =
+        output(out -> dev.skiff.examples.calculator.Demos.calculator(transport, out));
+    assertTrue(
+        lines.get(0).startsWith("calculator listening on " + transport + "://"), lines.get(0));
     assertEquals(
         List.of(
             "2 + 3 = 5",

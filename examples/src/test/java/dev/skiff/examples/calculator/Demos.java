@@ -6,7 +6,7 @@ import java.io.PrintStream;
 public final class Demos {
   private Demos() {}
 
-  public static void calculator(PrintStream out) throws Exception {
-    CalculatorDemo.run(out);
+  public static void calculator(String transport, PrintStream out) throws Exception {
+    CalculatorDemo.run(transport, out);
   }
 }
