@@ -6,9 +6,10 @@
  * in two ways only, made by the build (see this module's pom.xml):
  *   - its `namespace java` line names another package, so the two generated worlds can share a
  *     class path;
- *   - the block between the two uuid marker comment lines is dropped, because thrift 0.17 has no
+ *   - the blocks between "skiff-only" marker comment lines are dropped, because thrift 0.17 has no
  *     uuid type (it came in 0.18) and libthrift 0.17.0, the only libthrift its Java compiles against,
- *     cannot read or write one. Tests compare uuid bytes against libthrift 0.25's protocol API.
+ *     cannot read or write one. Tests compare uuid bytes against libthrift 0.25's protocol API, and
+ *     call the uuid methods with it.
  */
 namespace java dev.skiff.interop.skiff
 
@@ -257,6 +258,14 @@ service Base {
   string describe(1: bool flag, 2: byte b, 3: i16 small, 4: i32 medium, 5: i64 large,
                   6: double real, 7: string text, 8: binary data, 9: Color color,
                   10: Point point, 11: Names names, 17: map<string, i32> counts),
+
+  // skiff-only: begin uuid
+  /** uuid through calls: Skiff's side only, called by libthrift 0.25's protocol API. */
+  uuid echoUuid(1: uuid value),
+  Uuids echoUuids(1: Uuids value),
+  /** How many uuids `value` holds, in all its fields. */
+  i32 countUuids(1: Uuids value),
+  // skiff-only: end uuid
 
   /** Does nothing. */
   void noop(),

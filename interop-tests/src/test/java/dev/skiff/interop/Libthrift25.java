@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * class loader of its own, made from the jars the build copies to the directory that the system
  * property {@code skiff.interop.libthrift25} names, and is driven by reflection.
  */
-final class Libthrift25 {
+public final class Libthrift25 {
   private static final Libthrift25 INSTANCE = new Libthrift25();
 
   private final ClassLoader loader;
@@ -57,7 +57,7 @@ final class Libthrift25 {
     }
   }
 
-  static Libthrift25 get() {
+  public static Libthrift25 get() {
     return INSTANCE;
   }
 
@@ -70,13 +70,64 @@ final class Libthrift25 {
   }
 
   /** A writer over a fresh memory buffer. */
-  Writer writer(Protocol protocol) {
+  public Writer writer(Protocol protocol) {
     Object buffer = newInstance("org.apache.thrift.transport.TMemoryBuffer", 64);
     return new Writer(buffer, protocol(protocol, buffer));
   }
 
+  /**
+   * A connection to 127.0.0.1:{@code port}: TSocket and TFramedTransport, as libthrift's clients
+   * connect; the writer and the reader share it.
+   */
+  public Connection connect(Protocol protocol, int port) {
+    Object socket = newInstance("org.apache.thrift.transport.TSocket", "127.0.0.1", port, 10_000);
+    Object framed = newInstance("org.apache.thrift.transport.layered.TFramedTransport", socket);
+    invoke(framed, "open");
+    Object wire = protocol(protocol, framed);
+    return new Connection(framed, new Writer(framed, wire), new Reader(framed, wire));
+  }
+
+  /** An open client connection. */
+  public final class Connection implements AutoCloseable {
+    private final Object transport;
+    private final Writer writer;
+    private final Reader reader;
+
+    private Connection(Object transport, Writer writer, Reader reader) {
+      this.transport = transport;
+      this.writer = writer;
+      this.reader = reader;
+    }
+
+    /** Sends a call: its message, and an args struct that {@code args} fills with fields. */
+    public void send(String name, int seqId, java.util.function.Consumer<Writer> args) {
+      writer.messageBegin(name, (byte) 1, seqId).structBegin(name + "_args");
+      args.accept(writer);
+      writer.structEnd().messageEnd();
+    }
+
+    /**
+     * Reads the next message, which must be the REPLY of call {@code seqId} named {@code name}, and
+     * returns the reader, at the result struct.
+     */
+    public Reader reply(String name, int seqId) {
+      Object[] message = reader.messageBegin();
+      List<Object> expected = List.of(name, (byte) 2, seqId);
+      if (!List.of(message).equals(expected)) {
+        throw new AssertionError(
+            "expected a reply " + expected + " but got " + List.of(message) + " (name, type, id)");
+      }
+      return reader;
+    }
+
+    @Override
+    public void close() {
+      invoke(transport, "close");
+    }
+  }
+
   /** A reader of {@code bytes}. */
-  Reader reader(Protocol protocol, byte[] bytes) {
+  public Reader reader(Protocol protocol, byte[] bytes) {
     Object transport = newInstance("org.apache.thrift.transport.TMemoryInputTransport", bytes);
     return new Reader(transport, protocol(protocol, transport));
   }
@@ -91,96 +142,111 @@ final class Libthrift25 {
   }
 
   /** libthrift's {@code TProtocol} write calls, as libthrift's generated code makes them. */
-  final class Writer {
-    private final Object buffer;
+  public final class Writer {
+    private final Object transport;
     private final Object protocol;
 
-    private Writer(Object buffer, Object protocol) {
-      this.buffer = buffer;
+    private Writer(Object transport, Object protocol) {
+      this.transport = transport;
       this.protocol = protocol;
     }
 
-    Writer structBegin(String name) {
-      call(protocol, "writeStructBegin", newInstance("org.apache.thrift.protocol.TStruct", name));
+    public Writer messageBegin(String name, byte type, int seqId) {
+      invoke(
+          protocol,
+          "writeMessageBegin",
+          newInstance("org.apache.thrift.protocol.TMessage", name, type, seqId));
       return this;
     }
 
-    Writer structEnd() {
-      call(protocol, "writeFieldStop");
-      call(protocol, "writeStructEnd");
+    /** Ends the message and sends it. */
+    public void messageEnd() {
+      invoke(protocol, "writeMessageEnd");
+      invoke(transport, "flush");
+    }
+
+    public Writer structBegin(String name) {
+      invoke(protocol, "writeStructBegin", newInstance("org.apache.thrift.protocol.TStruct", name));
       return this;
     }
 
-    Writer fieldBegin(String name, byte type, int id) {
-      call(
+    public Writer structEnd() {
+      invoke(protocol, "writeFieldStop");
+      invoke(protocol, "writeStructEnd");
+      return this;
+    }
+
+    public Writer fieldBegin(String name, byte type, int id) {
+      invoke(
           protocol,
           "writeFieldBegin",
           newInstance("org.apache.thrift.protocol.TField", name, type, (short) id));
       return this;
     }
 
-    Writer fieldEnd() {
-      call(protocol, "writeFieldEnd");
+    public Writer fieldEnd() {
+      invoke(protocol, "writeFieldEnd");
       return this;
     }
 
-    Writer listBegin(byte elementType, int size) {
-      call(
+    public Writer listBegin(byte elementType, int size) {
+      invoke(
           protocol,
           "writeListBegin",
           newInstance("org.apache.thrift.protocol.TList", elementType, size));
       return this;
     }
 
-    Writer listEnd() {
-      call(protocol, "writeListEnd");
+    public Writer listEnd() {
+      invoke(protocol, "writeListEnd");
       return this;
     }
 
-    Writer setBegin(byte elementType, int size) {
-      call(
+    public Writer setBegin(byte elementType, int size) {
+      invoke(
           protocol,
           "writeSetBegin",
           newInstance("org.apache.thrift.protocol.TSet", elementType, size));
       return this;
     }
 
-    Writer setEnd() {
-      call(protocol, "writeSetEnd");
+    public Writer setEnd() {
+      invoke(protocol, "writeSetEnd");
       return this;
     }
 
-    Writer mapBegin(byte keyType, byte valueType, int size) {
-      call(
+    public Writer mapBegin(byte keyType, byte valueType, int size) {
+      invoke(
           protocol,
           "writeMapBegin",
           newInstance("org.apache.thrift.protocol.TMap", keyType, valueType, size));
       return this;
     }
 
-    Writer mapEnd() {
-      call(protocol, "writeMapEnd");
+    public Writer mapEnd() {
+      invoke(protocol, "writeMapEnd");
       return this;
     }
 
-    Writer uuid(UUID value) {
-      call(protocol, "writeUuid", value);
+    public Writer uuid(UUID value) {
+      invoke(protocol, "writeUuid", value);
       return this;
     }
 
-    Writer string(String value) {
-      call(protocol, "writeString", value);
+    public Writer string(String value) {
+      invoke(protocol, "writeString", value);
       return this;
     }
 
-    byte[] bytes() {
-      byte[] array = (byte[]) call(buffer, "getArray");
-      return Arrays.copyOf(array, (Integer) call(buffer, "length"));
+    /** What was written, for a writer over a memory buffer. */
+    public byte[] bytes() {
+      byte[] array = (byte[]) invoke(transport, "getArray");
+      return Arrays.copyOf(array, (Integer) invoke(transport, "length"));
     }
   }
 
   /** libthrift's {@code TProtocol} read calls. */
-  final class Reader {
+  public final class Reader {
     private final Object transport;
     private final Object protocol;
 
@@ -189,69 +255,83 @@ final class Libthrift25 {
       this.protocol = protocol;
     }
 
-    void structBegin() {
-      call(protocol, "readStructBegin");
+    /** The message's name, type and sequence id. */
+    public Object[] messageBegin() {
+      Object message = invoke(protocol, "readMessageBegin");
+      return new Object[] {get(message, "name"), get(message, "type"), get(message, "seqid")};
     }
 
-    void structEnd() {
-      call(protocol, "readStructEnd");
+    public void messageEnd() {
+      invoke(protocol, "readMessageEnd");
+    }
+
+    public void structBegin() {
+      invoke(protocol, "readStructBegin");
+    }
+
+    public void structEnd() {
+      invoke(protocol, "readStructEnd");
     }
 
     /** The next field's type and id; type 0 is the stop. */
-    short[] fieldBegin() {
-      Object field = call(protocol, "readFieldBegin");
+    public short[] fieldBegin() {
+      Object field = invoke(protocol, "readFieldBegin");
       return new short[] {(Byte) get(field, "type"), (Short) get(field, "id")};
     }
 
-    void fieldEnd() {
-      call(protocol, "readFieldEnd");
+    public void fieldEnd() {
+      invoke(protocol, "readFieldEnd");
     }
 
     /** The element type and size. */
-    int[] listBegin() {
-      Object list = call(protocol, "readListBegin");
+    public int[] listBegin() {
+      Object list = invoke(protocol, "readListBegin");
       return new int[] {(Byte) get(list, "elemType"), (Integer) get(list, "size")};
     }
 
-    void listEnd() {
-      call(protocol, "readListEnd");
+    public void listEnd() {
+      invoke(protocol, "readListEnd");
     }
 
-    int[] setBegin() {
-      Object set = call(protocol, "readSetBegin");
+    public int[] setBegin() {
+      Object set = invoke(protocol, "readSetBegin");
       return new int[] {(Byte) get(set, "elemType"), (Integer) get(set, "size")};
     }
 
-    void setEnd() {
-      call(protocol, "readSetEnd");
+    public void setEnd() {
+      invoke(protocol, "readSetEnd");
     }
 
     /** Key type, value type and size. */
-    int[] mapBegin() {
-      Object map = call(protocol, "readMapBegin");
+    public int[] mapBegin() {
+      Object map = invoke(protocol, "readMapBegin");
       return new int[] {
         (Byte) get(map, "keyType"), (Byte) get(map, "valueType"), (Integer) get(map, "size")
       };
     }
 
-    void mapEnd() {
-      call(protocol, "readMapEnd");
+    public void mapEnd() {
+      invoke(protocol, "readMapEnd");
     }
 
-    UUID uuid() {
-      return (UUID) call(protocol, "readUuid");
+    public UUID uuid() {
+      return (UUID) invoke(protocol, "readUuid");
     }
 
-    String string() {
-      return (String) call(protocol, "readString");
+    public int i32() {
+      return (Integer) invoke(protocol, "readI32");
     }
 
-    void skip(byte type) {
-      call(protocol, "skip", type);
+    public String string() {
+      return (String) invoke(protocol, "readString");
     }
 
-    int remaining() {
-      return (Integer) call(transport, "getBytesRemainingInBuffer");
+    public void skip(byte type) {
+      invoke(protocol, "skip", type);
+    }
+
+    public int remaining() {
+      return (Integer) invoke(transport, "getBytesRemainingInBuffer");
     }
   }
 
@@ -272,7 +352,7 @@ final class Libthrift25 {
     }
   }
 
-  private Object call(Object target, String name, Object... args) {
+  private Object invoke(Object target, String name, Object... args) {
     Method method =
         methods.computeIfAbsent(
             target.getClass().getName() + "." + name + "/" + args.length,

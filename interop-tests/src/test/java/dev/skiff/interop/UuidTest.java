@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.skiff.interop.skiff.Uuids;
 import dev.skiff.interop.testing.NettyLeaks;
 import dev.skiff.rpc.protocol.Protocol;
-import dev.skiff.rpc.protocol.TType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,54 +80,18 @@ class UuidTest {
         "libthrift 0.25's reading");
   }
 
-  /** What libthrift's generated {@code Uuids.write} would call. */
+  /** libthrift 0.25's bytes for {@code value}. */
   private static byte[] libthriftWrite(Protocol protocol, Uuids value) {
-    Libthrift25.Writer out = Libthrift25.get().writer(protocol).structBegin("Uuids");
-    if (value.id() != null) {
-      out.fieldBegin("id", TType.UUID, 1).uuid(value.id()).fieldEnd();
-    }
-    if (value.maybe() != null) {
-      out.fieldBegin("maybe", TType.UUID, 2).uuid(value.maybe()).fieldEnd();
-    }
-    if (value.ids() != null) {
-      out.fieldBegin("ids", TType.LIST, 3).listBegin(TType.UUID, value.ids().size());
-      value.ids().forEach(out::uuid);
-      out.listEnd().fieldEnd();
-    }
-    if (value.idSet() != null) {
-      out.fieldBegin("idSet", TType.SET, 4).setBegin(TType.UUID, value.idSet().size());
-      value.idSet().forEach(out::uuid);
-      out.setEnd().fieldEnd();
-    }
-    if (value.names() != null) {
-      out.fieldBegin("names", TType.MAP, 5)
-          .mapBegin(TType.UUID, TType.STRING, value.names().size());
-      value.names().forEach((k, v) -> out.uuid(k).string(v));
-      out.mapEnd().fieldEnd();
-    }
-    out.fieldBegin("must", TType.UUID, 6).uuid(value.must()).fieldEnd();
-    return out.structEnd().bytes();
+    Libthrift25.Writer out = Libthrift25.get().writer(protocol);
+    LibthriftUuids.write(out, value);
+    return out.bytes();
   }
 
-  /**
-   * What libthrift's generated {@code Uuids.read} would call, for the fields outside containers.
-   */
+  /** libthrift 0.25's reading of {@code bytes}, which must all be consumed. */
   private static Uuids libthriftRead(Protocol protocol, byte[] bytes) {
     Libthrift25.Reader in = Libthrift25.get().reader(protocol, bytes);
-    Uuids.Builder value = Uuids.builder();
-    in.structBegin();
-    for (short[] field = in.fieldBegin(); field[0] != TType.STOP; field = in.fieldBegin()) {
-      byte type = (byte) field[0];
-      switch (field[1]) {
-        case 1 -> value.id(in.uuid());
-        case 2 -> value.maybe(in.uuid());
-        case 6 -> value.must(in.uuid());
-        default -> in.skip(type);
-      }
-      in.fieldEnd();
-    }
-    in.structEnd();
+    Uuids value = LibthriftUuids.readScalars(in);
     assertEquals(0, in.remaining(), "bytes left after libthrift's reading");
-    return value.build();
+    return value;
   }
 }

@@ -13,11 +13,13 @@ import dev.skiff.interop.skiff.Requireds;
 import dev.skiff.interop.skiff.Shape;
 import dev.skiff.interop.skiff.Sparse;
 import dev.skiff.interop.skiff.Tree;
+import dev.skiff.interop.skiff.Uuids;
 import dev.skiff.rpc.Bytes;
 import dev.skiff.rpc.ThriftException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -161,6 +163,21 @@ final class SkiffAsyncService implements Extended.Async {
   @Override
   public CompletableFuture<Map<Point, List<Color>>> echoMap(Map<Point, List<Color>> value) {
     return later(() -> value);
+  }
+
+  @Override
+  public CompletableFuture<UUID> echoUuid(UUID value) {
+    return later(() -> value);
+  }
+
+  @Override
+  public CompletableFuture<Uuids> echoUuids(Uuids value) {
+    return later(() -> value);
+  }
+
+  @Override
+  public CompletableFuture<Integer> countUuids(Uuids value) {
+    return later(() -> sync.countUuids(value));
   }
 
   @Override

@@ -17,11 +17,13 @@ import dev.skiff.interop.skiff.Requireds;
 import dev.skiff.interop.skiff.Shape;
 import dev.skiff.interop.skiff.Sparse;
 import dev.skiff.interop.skiff.Tree;
+import dev.skiff.interop.skiff.Uuids;
 import dev.skiff.rpc.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -196,6 +198,30 @@ public final class SkiffService implements Extended {
   @Override
   public Map<Point, List<Color>> echoMap(Map<Point, List<Color>> value) {
     return value;
+  }
+
+  @Override
+  public UUID echoUuid(UUID value) {
+    return value;
+  }
+
+  @Override
+  public Uuids echoUuids(Uuids value) {
+    return value;
+  }
+
+  @Override
+  public int countUuids(Uuids value) {
+    return count(value.id())
+        + count(value.maybe())
+        + (value.ids() == null ? 0 : value.ids().size())
+        + (value.idSet() == null ? 0 : value.idSet().size())
+        + (value.names() == null ? 0 : value.names().size())
+        + count(value.must());
+  }
+
+  private static int count(UUID id) {
+    return id == null ? 0 : 1;
   }
 
   @Override
