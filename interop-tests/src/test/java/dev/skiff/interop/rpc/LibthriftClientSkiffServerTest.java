@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.apache.thrift.TApplicationException;
 import org.apache.thrift.TBase;
+import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TMessage;
 import org.apache.thrift.protocol.TMessageType;
 import org.apache.thrift.protocol.TMultiplexedProtocol;
@@ -66,10 +67,16 @@ class LibthriftClientSkiffServerTest {
   private TTransport transport;
 
   /** How the libthrift client reaches the service. */
-  record Connection(Protocol protocol, String multiplexedName) {
+  record Connection(Protocol protocol, String multiplexedName, boolean strict) {
+    Connection(Protocol protocol, String multiplexedName) {
+      this(protocol, multiplexedName, true);
+    }
+
     @Override
     public String toString() {
-      return protocol + (multiplexedName == null ? " plain" : " multiplexed as " + multiplexedName);
+      return protocol
+          + (strict ? "" : " non-strict")
+          + (multiplexedName == null ? " plain" : " multiplexed as " + multiplexedName);
     }
   }
 
@@ -80,6 +87,9 @@ class LibthriftClientSkiffServerTest {
       connections.add(new Connection(protocol, "Extended"));
       connections.add(new Connection(protocol, "ExtendedAsync"));
     }
+    // The binary protocol's old message header (no version word), which libthrift writes when
+    // told to be non-strict.
+    connections.add(new Connection(Protocol.BINARY, null, false));
     return connections.stream();
   }
 
@@ -116,7 +126,9 @@ class LibthriftClientSkiffServerTest {
     TSocket socket = new TSocket("127.0.0.1", server.port(), SOCKET_TIMEOUT_MILLIS);
     transport = new TFramedTransport(socket);
     transport.open();
-    return dev.skiff.interop.Codecs.libthriftProtocol(connection.protocol(), transport);
+    return connection.strict()
+        ? dev.skiff.interop.Codecs.libthriftProtocol(connection.protocol(), transport)
+        : new TBinaryProtocol(transport, false, false);
   }
 
   private Extended.Client client(Connection connection) throws Exception {

@@ -21,6 +21,7 @@ import dev.skiff.interop.testing.NettyLeaks;
 import dev.skiff.rpc.ApplicationException;
 import dev.skiff.rpc.Bytes;
 import dev.skiff.rpc.CallOptions;
+import dev.skiff.rpc.CallTimeoutException;
 import dev.skiff.rpc.Channel;
 import dev.skiff.rpc.protocol.Protocol;
 import dev.skiff.rpc.protocol.TType;
@@ -335,6 +336,28 @@ class SkiffClientLibthriftServerTest {
     assertEquals(ApplicationException.Type.UNKNOWN_METHOD, unknown.type());
     assertEquals("Invalid method name: 'nope'", unknown.getMessage());
     assertEquals(8, client.echoI32(8), "the connection is still usable");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("targets")
+  void timedOutAndCancelledCallsLeaveTheConnectionUsable(Target target) throws Exception {
+    Extended.Client client = client(target);
+    Extended.Client impatient = client.withOptions(CallOptions.timeout(Duration.ofMillis(100)));
+    long start = System.nanoTime();
+    assertThrows(CallTimeoutException.class, () -> impatient.sleep(700));
+    Duration failedAfter = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(
+        failedAfter.compareTo(Duration.ofMillis(600)) < 0,
+        "the timed-out call failed only after " + failedAfter);
+    // libthrift answers in order: the late reply comes first, and is dropped.
+    for (int i = 0; i < 5; i++) {
+      assertEquals(i, client.echoI32(i));
+    }
+
+    CompletableFuture<Long> cancelled = client.async().sleep(300);
+    assertTrue(cancelled.cancel(true));
+    assertEquals(9, client.echoI32(9));
+    assertTrue(cancelled.isCancelled());
   }
 
   @ParameterizedTest(name = "{0}")
