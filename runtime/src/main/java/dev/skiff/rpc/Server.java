@@ -8,6 +8,7 @@ import dev.skiff.rpc.internal.ServerConnectionHandler;
 import dev.skiff.rpc.protocol.ProtocolConfig;
 import dev.skiff.rpc.transport.Address;
 import dev.skiff.rpc.transport.ServerTransport;
+import dev.skiff.rpc.transport.SocketServerOptions;
 import dev.skiff.rpc.transport.Transports;
 import dev.skiff.rpc.transport.shm.ShmConfig;
 import java.time.Duration;
@@ -55,10 +56,22 @@ public final class Server implements AutoCloseable {
       executor = ownedExecutor;
     }
     this.dispatcher =
-        new Dispatcher(builder.defaultService, builder.named, builder.interceptors, executor);
-    this.transport =
-        Transports.server(
-            address, config.maxFrameSize(), builder.eventLoopThreads, builder.shmConfig);
+        new Dispatcher(
+            builder.defaultService,
+            builder.named,
+            builder.interceptors,
+            executor,
+            builder.maxCallsInFlight,
+            builder.maxCallsPerConnection);
+    SocketServerOptions sockets =
+        new SocketServerOptions(
+            builder.eventLoopThreads,
+            builder.maxConnections,
+            builder.frameReadTimeout,
+            builder.idleTimeout,
+            builder.writeBufferLowWaterMark,
+            builder.writeBufferHighWaterMark);
+    this.transport = Transports.server(address, config.maxFrameSize(), sockets, builder.shmConfig);
   }
 
   public static Builder builder(String address) {
@@ -123,6 +136,15 @@ public final class Server implements AutoCloseable {
     shutdown(gracePeriod);
   }
 
+  /**
+   * Stops at once: closes the listener and every connection without waiting, so the callers of
+   * calls in flight fail promptly with {@link ConnectionException}. Same as {@code
+   * shutdown(Duration.ZERO)}. Idempotent.
+   */
+  public void shutdownNow() {
+    shutdown(Duration.ZERO);
+  }
+
   /** {@link #close()} with the given grace period; zero fails calls in flight at once. */
   public void shutdown(Duration grace) {
     synchronized (this) {
@@ -160,6 +182,13 @@ public final class Server implements AutoCloseable {
     private Duration gracePeriod = Duration.ofSeconds(10);
     private int eventLoopThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private ShmConfig shmConfig = ShmConfig.defaults();
+    private int maxCallsInFlight = 50_000;
+    private int maxCallsPerConnection = 10_000;
+    private int maxConnections = 10_000;
+    private Duration frameReadTimeout = Duration.ofSeconds(30);
+    private Duration idleTimeout = Duration.ofMinutes(10);
+    private int writeBufferLowWaterMark = 512 * 1024;
+    private int writeBufferHighWaterMark = 1024 * 1024;
 
     private Builder(Address address) {
       this.address = address;
@@ -246,6 +275,85 @@ public final class Server implements AutoCloseable {
     public Builder shmConfig(ShmConfig shmConfig) {
       this.shmConfig = requireNonNull(shmConfig, "shmConfig");
       return this;
+    }
+
+    /**
+     * Calls the whole server runs at once, over all connections; a call beyond it is answered at
+     * once with an {@link ApplicationException} ({@code INTERNAL_ERROR}, "Server is overloaded…"),
+     * nothing of it decoded, and the connection stays open. 50,000 by default.
+     */
+    public Builder maxCallsInFlight(int limit) {
+      this.maxCallsInFlight = positive(limit, "maxCallsInFlight");
+      return this;
+    }
+
+    /**
+     * Calls one connection may have running at once; a call beyond it is refused like one beyond
+     * {@link #maxCallsInFlight}. 10,000 by default, the default of a {@link Channel}'s own limit.
+     */
+    public Builder maxCallsPerConnection(int limit) {
+      this.maxCallsPerConnection = positive(limit, "maxCallsPerConnection");
+      return this;
+    }
+
+    /**
+     * Socket connections open at once ({@code tcp://}, {@code unix://}); one accepted beyond it is
+     * closed at once, and logged (a line a second at most). 10,000 by default. A {@code shm://}
+     * mailbox is bounded by its {@link ShmConfig#maxClients()} instead.
+     */
+    public Builder maxConnections(int limit) {
+      this.maxConnections = positive(limit, "maxConnections");
+      return this;
+    }
+
+    /**
+     * How long one incoming frame may take from its first byte to its last before the connection is
+     * closed: a client trickling bytes holds nothing for longer. 30 seconds by default; zero for no
+     * limit. Sockets only.
+     */
+    public Builder frameReadTimeout(Duration timeout) {
+      this.frameReadTimeout = notNegative(timeout, "frameReadTimeout");
+      return this;
+    }
+
+    /**
+     * How long a connection with no call in flight may go without reading or writing a byte before
+     * the server closes it. 10 minutes by default; zero for no limit. A {@link Channel} connects
+     * again on its next call. Sockets only.
+     */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = notNegative(timeout, "idleTimeout");
+      return this;
+    }
+
+    /**
+     * Back-pressure on clients that do not read their replies: when more than {@code high} bytes of
+     * replies wait to be sent on a connection, the server stops reading its calls, and resumes
+     * below {@code low}. 512 KiB and 1 MiB by default. Sockets only.
+     */
+    public Builder writeBufferWaterMarks(int low, int high) {
+      positive(low, "low");
+      if (high < low) {
+        throw new IllegalArgumentException("high " + high + " is below low " + low);
+      }
+      this.writeBufferLowWaterMark = low;
+      this.writeBufferHighWaterMark = high;
+      return this;
+    }
+
+    private static int positive(int value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be positive but was " + value);
+      }
+      return value;
+    }
+
+    private static Duration notNegative(Duration value, String name) {
+      requireNonNull(value, name);
+      if (value.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative but was " + value);
+      }
+      return value;
     }
 
     public Server build() {

@@ -24,18 +24,32 @@ public final class Dispatcher {
   private final Map<String, ServiceDefinition> byName;
   private final List<ServerInterceptor> interceptors;
   private final Executor executor;
+  private final int maxCallsInFlight;
+  private final int maxCallsPerConnection;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
 
+  /**
+   * @param maxCallsInFlight calls the whole server runs at once; more are refused
+   * @param maxCallsPerConnection calls one connection may have running at once; more are refused
+   */
   public Dispatcher(
       ServiceDefinition defaultService,
       Map<String, ServiceDefinition> byName,
       List<ServerInterceptor> interceptors,
-      Executor executor) {
+      Executor executor,
+      int maxCallsInFlight,
+      int maxCallsPerConnection) {
     this.defaultService = defaultService;
     this.byName = Map.copyOf(byName);
     this.interceptors = List.copyOf(interceptors);
     this.executor = executor;
+    this.maxCallsInFlight = maxCallsInFlight;
+    this.maxCallsPerConnection = maxCallsPerConnection;
+  }
+
+  public int maxCallsPerConnection() {
+    return maxCallsPerConnection;
   }
 
   /**
@@ -78,6 +92,20 @@ public final class Dispatcher {
 
   public void callStarted() {
     inFlight.incrementAndGet();
+  }
+
+  /**
+   * Counts a call in unless the server already runs {@code maxCallsInFlight}; a call counted in
+   * must be counted out with {@link #callFinished()}.
+   *
+   * @return null when counted in, else why the call is refused
+   */
+  public String tryCallStarted() {
+    if (inFlight.incrementAndGet() > maxCallsInFlight) {
+      inFlight.decrementAndGet();
+      return "Server is overloaded: " + maxCallsInFlight + " calls in flight, the limit";
+    }
+    return null;
   }
 
   public void callFinished() {

@@ -19,6 +19,7 @@ import dev.skiff.rpc.transport.Frames;
 import io.netty.buffer.ByteBuf;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,9 @@ public final class ServerConnectionHandler implements FrameHandler {
   private final FrameConnection connection;
   private final Dispatcher dispatcher;
   private final ProtocolConfig config;
+
+  /** Calls of this connection counted in and not yet answered: decremented on handler threads. */
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   public ServerConnectionHandler(
       FrameConnection connection, Dispatcher dispatcher, ProtocolConfig config) {
@@ -87,20 +91,7 @@ public final class ServerConnectionHandler implements FrameHandler {
       }
       return;
     }
-    ThriftStruct args;
-    try {
-      args = target.method().argsReader().read(reader);
-      reader.readMessageEnd();
-    } catch (ProtocolException e) {
-      if (!oneway) {
-        replyError(
-            protocol,
-            header,
-            ApplicationException.Type.PROTOCOL_ERROR,
-            "Malformed arguments of '" + bareName(header.name()) + "': " + e.getMessage());
-      }
-      return;
-    }
+    // Refusals come before the arguments are decoded: a refused call costs no decoding.
     if (dispatcher.draining()) {
       if (!oneway) {
         replyError(
@@ -108,6 +99,35 @@ public final class ServerConnectionHandler implements FrameHandler {
             header,
             ApplicationException.Type.INTERNAL_ERROR,
             "Server is shutting down; '" + bareName(header.name()) + "' was not run");
+      }
+      return;
+    }
+    String refusal = admit();
+    if (refusal != null) {
+      if (oneway) {
+        log.debug(
+            "dropping oneway {} from {}: {}", header.name(), connection.remoteAddress(), refusal);
+      } else {
+        replyError(
+            protocol,
+            header,
+            ApplicationException.Type.INTERNAL_ERROR,
+            refusal + "; '" + bareName(header.name()) + "' was not run");
+      }
+      return;
+    }
+    ThriftStruct args;
+    try {
+      args = target.method().argsReader().read(reader);
+      reader.readMessageEnd();
+    } catch (ProtocolException e) {
+      release();
+      if (!oneway) {
+        replyError(
+            protocol,
+            header,
+            ApplicationException.Type.PROTOCOL_ERROR,
+            "Malformed arguments of '" + bareName(header.name()) + "': " + e.getMessage());
       }
       return;
     }
@@ -122,7 +142,6 @@ public final class ServerConnectionHandler implements FrameHandler {
       CallInfo call,
       ServerMethod<?> method,
       ThriftStruct args) {
-    dispatcher.callStarted();
     try {
       dispatcher
           .executor()
@@ -135,11 +154,11 @@ public final class ServerConnectionHandler implements FrameHandler {
                             try {
                               finish(protocol, header, call, result, failure);
                             } finally {
-                              dispatcher.callFinished();
+                              release();
                             }
                           }));
     } catch (RejectedExecutionException e) {
-      dispatcher.callFinished();
+      release();
       if (!call.oneway()) {
         replyError(
             protocol,
@@ -148,6 +167,34 @@ public final class ServerConnectionHandler implements FrameHandler {
             "Server is overloaded; '" + call.method() + "' was not run");
       }
     }
+  }
+
+  /**
+   * Counts a call in, within the connection's and the server's limits on calls in flight.
+   *
+   * @return null when counted in (then {@link #release()} once it is done), else why not
+   */
+  private String admit() {
+    int limit = dispatcher.maxCallsPerConnection();
+    if (inFlight.get() >= limit) {
+      // Only this connection's reading thread counts in, so the check cannot race past the limit.
+      return "Too many calls in flight on this connection: limit " + limit;
+    }
+    String refusal = dispatcher.tryCallStarted();
+    if (refusal == null) {
+      inFlight.incrementAndGet();
+    }
+    return refusal;
+  }
+
+  private void release() {
+    inFlight.decrementAndGet();
+    dispatcher.callFinished();
+  }
+
+  @Override
+  public boolean hasCallsInFlight() {
+    return inFlight.get() > 0;
   }
 
   private void finish(

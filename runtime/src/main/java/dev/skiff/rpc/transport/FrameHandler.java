@@ -23,4 +23,12 @@ public interface FrameHandler {
    * @param cause why it failed, or null when it was closed in an orderly way
    */
   void connectionClosed(Throwable cause);
+
+  /**
+   * Whether calls on this connection are still being worked on, so that it is not idle even when no
+   * bytes move: a server closes idle connections only when this is false.
+   */
+  default boolean hasCallsInFlight() {
+    return false;
+  }
 }

@@ -29,14 +29,14 @@ public final class Transports {
    * The server transport for {@code address}.
    *
    * @param maxFrameSize the largest incoming frame accepted
-   * @param eventLoopThreads threads serving socket connections
+   * @param sockets settings used when the address is {@code tcp://} or {@code unix://}
    * @param shm settings used when the address is {@code shm://}
    */
   public static ServerTransport server(
-      Address address, int maxFrameSize, int eventLoopThreads, ShmConfig shm) {
+      Address address, int maxFrameSize, SocketServerOptions sockets, ShmConfig shm) {
     return switch (address.scheme()) {
-      case Address.TCP -> new NettyServerTransport(false, maxFrameSize, eventLoopThreads);
-      case Address.UNIX -> new NettyServerTransport(true, maxFrameSize, eventLoopThreads);
+      case Address.TCP -> new NettyServerTransport(false, maxFrameSize, sockets);
+      case Address.UNIX -> new NettyServerTransport(true, maxFrameSize, sockets);
       case Address.SHM -> new ShmServerTransport(shm, maxFrameSize);
       default -> throw new IllegalArgumentException("no transport for " + address);
     };

@@ -6,11 +6,13 @@ import dev.skiff.rpc.transport.Address;
 import dev.skiff.rpc.transport.FrameConnection;
 import dev.skiff.rpc.transport.FrameHandler;
 import dev.skiff.rpc.transport.ServerTransport;
+import dev.skiff.rpc.transport.SocketServerOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -20,34 +22,53 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-/** Listens on TCP or a Unix domain socket with Netty; each listener has its own event loops. */
+/**
+ * Listens on TCP or a Unix domain socket with Netty; each listener has its own event loops. Applies
+ * the {@link SocketServerOptions}: a cap on open connections (enforced on accept), a time limit per
+ * frame, an idle timeout, and back-pressure on clients that do not read their replies.
+ */
 public final class NettyServerTransport implements ServerTransport {
   private final NettyTransport netty = NettyTransport.best();
   private final boolean unix;
   private final int maxFrameSize;
-  private final int eventLoopThreads;
+  private final SocketServerOptions options;
 
-  public NettyServerTransport(boolean unix, int maxFrameSize, int eventLoopThreads) {
+  public NettyServerTransport(boolean unix, int maxFrameSize, SocketServerOptions options) {
     this.unix = unix;
     this.maxFrameSize = maxFrameSize;
-    this.eventLoopThreads = eventLoopThreads;
+    this.options = options;
   }
 
   @Override
   public Listener listen(Address address, Function<FrameConnection, FrameHandler> accept) {
     EventLoopGroup boss = netty.newEventLoopGroup(1, "skiff-accept");
-    EventLoopGroup workers = netty.newEventLoopGroup(eventLoopThreads, "skiff-server");
+    EventLoopGroup workers = netty.newEventLoopGroup(options.eventLoopThreads(), "skiff-server");
+    long frameReadTimeout = options.frameReadTimeout().toNanos();
+    long idleTimeout = options.idleTimeout().toNanos();
     ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(boss, workers)
             .channel(unix ? netty.serverDomainSocketChannel() : netty.serverSocketChannel())
+            .handler(new ConnectionLimiter(options.maxConnections()))
+            .childOption(
+                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(
+                    options.writeBufferLowWaterMark(), options.writeBufferHighWaterMark()))
             .childHandler(
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
                     connections.add(ch);
-                    NettyFrameConnection.install(ch, maxFrameSize, accept);
+                    if (frameReadTimeout > 0) {
+                      ch.pipeline()
+                          .addLast("frame-read-timeout", new FrameReadTimeout(frameReadTimeout));
+                    }
+                    ch.pipeline().addLast("read-when-writable", new ReadWhenWritable());
+                    FrameHandler handler = NettyFrameConnection.install(ch, maxFrameSize, accept);
+                    if (idleTimeout > 0) {
+                      ch.pipeline().addFirst("idle", new IdleCloser(idleTimeout, handler));
+                    }
                   }
                 });
     if (!unix) {
