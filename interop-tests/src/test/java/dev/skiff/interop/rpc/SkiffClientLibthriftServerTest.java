@@ -342,6 +342,8 @@ class SkiffClientLibthriftServerTest {
   @MethodSource("targets")
   void timedOutAndCancelledCallsLeaveTheConnectionUsable(Target target) throws Exception {
     Extended.Client client = client(target);
+    // Connected first: a call's timeout starts only once the channel is connected.
+    assertEquals(0, client.echoI32(0));
     Extended.Client impatient = client.withOptions(CallOptions.timeout(Duration.ofMillis(100)));
     long start = System.nanoTime();
     assertThrows(CallTimeoutException.class, () -> impatient.sleep(700));
