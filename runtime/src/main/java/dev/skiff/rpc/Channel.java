@@ -9,6 +9,7 @@ import dev.skiff.rpc.protocol.ThriftStruct;
 import dev.skiff.rpc.stub.MethodDescriptor;
 import dev.skiff.rpc.transport.Address;
 import dev.skiff.rpc.transport.ClientTransport;
+import dev.skiff.rpc.transport.SocketClientOptions;
 import dev.skiff.rpc.transport.Transports;
 import dev.skiff.rpc.transport.shm.ShmConfig;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A client's line to one server address. Generated client stubs make their calls through it.
@@ -60,7 +60,12 @@ public final class Channel implements AutoCloseable {
     this.maxBackoff = builder.maxBackoff;
     this.maxCallsInFlight = builder.maxCallsInFlight;
     this.interceptors = List.copyOf(builder.interceptors);
-    this.transport = Transports.client(address, config.maxFrameSize(), builder.shmConfig);
+    this.transport =
+        Transports.client(
+            address,
+            config.maxFrameSize(),
+            new SocketClientOptions(builder.tcpKeepAlive),
+            builder.shmConfig);
   }
 
   /**
@@ -139,43 +144,22 @@ public final class Channel implements AutoCloseable {
       // The common case: connected; no extra stage between the caller and the reply.
       return now.call(method, wireName, args, timeout);
     }
-    // Not connected yet: the call's timeout covers the connection attempt too, and a call that
-    // times out or is cancelled meanwhile is never sent.
     CompletableFuture<R> result = new CompletableFuture<>();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
-        .execute(
-            () -> result.completeExceptionally(new CallTimeoutException(method.name(), timeout)));
     ready.whenComplete(
         (conn, failure) -> {
-          if (result.isDone()) {
-            return;
-          }
           if (failure != null) {
             result.completeExceptionally(unwrap(failure));
-            return;
+          } else {
+            conn.call(method, wireName, args, timeout)
+                .whenComplete(
+                    (value, callFailure) -> {
+                      if (callFailure != null) {
+                        result.completeExceptionally(callFailure);
+                      } else {
+                        result.complete(value);
+                      }
+                    });
           }
-          long remaining = deadline - System.nanoTime();
-          if (remaining <= 0) {
-            result.completeExceptionally(new CallTimeoutException(method.name(), timeout));
-            return;
-          }
-          CompletableFuture<R> call =
-              conn.call(method, wireName, args, Duration.ofNanos(remaining));
-          result.whenComplete(
-              (value, resultFailure) -> {
-                if (result.isCancelled()) {
-                  call.cancel(false);
-                }
-              });
-          call.whenComplete(
-              (value, callFailure) -> {
-                if (callFailure != null) {
-                  result.completeExceptionally(callFailure);
-                } else {
-                  result.complete(value);
-                }
-              });
         });
     return result;
   }
@@ -291,6 +275,7 @@ public final class Channel implements AutoCloseable {
     private Duration maxBackoff = Duration.ofSeconds(10);
     private int maxCallsInFlight = 10_000;
     private ShmConfig shmConfig = ShmConfig.defaults();
+    private boolean tcpKeepAlive;
     private final List<ClientInterceptor> interceptors = new ArrayList<>();
 
     private Builder(Address address) {
@@ -352,6 +337,19 @@ public final class Channel implements AutoCloseable {
      */
     public Builder shmConfig(ShmConfig shmConfig) {
       this.shmConfig = requireNonNull(shmConfig, "shmConfig");
+      return this;
+    }
+
+    /**
+     * Turns on TCP keepalive ({@code SO_KEEPALIVE}) for {@code tcp://} connections; off by default.
+     * It makes the kernel notice a peer host that is gone (crashed, powered off, partitioned away)
+     * and fail the connection, and with it every call in flight, after the system's keepalive time
+     * (two hours by default on Linux, {@code net.ipv4.tcp_keepalive_time}). It does not notice a
+     * peer process that is alive but stuck (stopped, deadlocked, overloaded): its kernel still
+     * answers the probes. Only the call timeout catches that.
+     */
+    public Builder tcpKeepAlive(boolean on) {
+      this.tcpKeepAlive = on;
       return this;
     }
 

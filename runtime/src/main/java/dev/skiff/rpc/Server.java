@@ -138,8 +138,8 @@ public final class Server implements AutoCloseable {
 
   /**
    * Stops at once: closes the listener and every connection without waiting, so the callers of
-   * calls in flight fail promptly with {@link ConnectionException}. Same as {@code
-   * shutdown(Duration.ZERO)}. Idempotent.
+   * calls in flight fail promptly with {@link ConnectionException}, and the handlers still running
+   * see their {@link CallContext} cancelled. Same as {@code shutdown(Duration.ZERO)}. Idempotent.
    */
   public void shutdownNow() {
     shutdown(Duration.ZERO);

@@ -1,5 +1,6 @@
 package dev.skiff.rpc.internal;
 
+import dev.skiff.rpc.CallContext;
 import dev.skiff.rpc.CallInfo;
 import dev.skiff.rpc.ServerInterceptor;
 import dev.skiff.rpc.ServiceDefinition;
@@ -112,9 +113,23 @@ public final class Dispatcher {
     inFlight.decrementAndGet();
   }
 
-  /** Runs the method through the interceptors; call on the handler executor. */
+  /**
+   * Runs the method through the interceptors, with {@code context} current on this thread while
+   * they and the handler are invoked; call on the handler executor.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public CompletionStage<Object> invoke(CallInfo call, ServerMethod<?> method, ThriftStruct args) {
+  public CompletionStage<Object> invoke(
+      CallContext context, ServerMethod<?> method, ThriftStruct args) {
+    CallContext previous = CallContexts.enter(context);
+    try {
+      return invoke(context.call(), method, args);
+    } finally {
+      CallContexts.enter(previous);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private CompletionStage<Object> invoke(CallInfo call, ServerMethod<?> method, ThriftStruct args) {
     ServerInterceptor.Handler chain =
         (info, arguments) -> {
           try {

@@ -1,6 +1,7 @@
 package dev.skiff.rpc.internal;
 
 import dev.skiff.rpc.ApplicationException;
+import dev.skiff.rpc.CallContext;
 import dev.skiff.rpc.CallInfo;
 import dev.skiff.rpc.SkiffException;
 import dev.skiff.rpc.protocol.MessageHeader;
@@ -17,7 +18,9 @@ import dev.skiff.rpc.transport.FrameConnection;
 import dev.skiff.rpc.transport.FrameHandler;
 import dev.skiff.rpc.transport.Frames;
 import io.netty.buffer.ByteBuf;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -40,6 +43,9 @@ public final class ServerConnectionHandler implements FrameHandler {
 
   /** Calls of this connection counted in and not yet answered: decremented on handler threads. */
   private final AtomicInteger inFlight = new AtomicInteger();
+
+  /** The calls handlers are running, to cancel when the connection closes. */
+  private final Set<CallContext> running = ConcurrentHashMap.newKeySet();
 
   public ServerConnectionHandler(
       FrameConnection connection, Dispatcher dispatcher, ProtocolConfig config) {
@@ -91,6 +97,8 @@ public final class ServerConnectionHandler implements FrameHandler {
       }
       return;
     }
+    CallInfo call =
+        new CallInfo(target.service(), target.method().name(), oneway, connection.remoteAddress());
     // Refusals come before the arguments are decoded: a refused call costs no decoding.
     if (dispatcher.draining()) {
       if (!oneway) {
@@ -131,8 +139,6 @@ public final class ServerConnectionHandler implements FrameHandler {
       }
       return;
     }
-    CallInfo call =
-        new CallInfo(target.service(), target.method().name(), oneway, connection.remoteAddress());
     dispatch(protocol, header, call, target.method(), args);
   }
 
@@ -142,22 +148,26 @@ public final class ServerConnectionHandler implements FrameHandler {
       CallInfo call,
       ServerMethod<?> method,
       ThriftStruct args) {
+    CallContext context = CallContexts.create(call);
+    running.add(context);
     try {
       dispatcher
           .executor()
           .execute(
               () ->
                   dispatcher
-                      .invoke(call, method, args)
+                      .invoke(context, method, args)
                       .whenComplete(
                           (result, failure) -> {
                             try {
                               finish(protocol, header, call, result, failure);
                             } finally {
+                              running.remove(context);
                               release();
                             }
                           }));
     } catch (RejectedExecutionException e) {
+      running.remove(context);
       release();
       if (!call.oneway()) {
         replyError(
@@ -289,6 +299,10 @@ public final class ServerConnectionHandler implements FrameHandler {
 
   @Override
   public void connectionClosed(Throwable cause) {
+    // Nobody can receive these replies any more: tell the handlers still working on them.
+    for (CallContext context : running) {
+      CallContexts.cancel(context);
+    }
     if (cause instanceof ProtocolException) {
       log.debug("connection from {} closed: {}", connection.remoteAddress(), cause.getMessage());
     } else if (cause != null) {

@@ -14,12 +14,14 @@ public final class Transports {
    * The client transport for {@code address}.
    *
    * @param maxFrameSize the largest incoming frame accepted
+   * @param sockets settings used when the address is {@code tcp://} or {@code unix://}
    * @param shm settings used when the address is {@code shm://}
    */
-  public static ClientTransport client(Address address, int maxFrameSize, ShmConfig shm) {
+  public static ClientTransport client(
+      Address address, int maxFrameSize, SocketClientOptions sockets, ShmConfig shm) {
     return switch (address.scheme()) {
-      case Address.TCP -> new NettyClientTransport(false, maxFrameSize);
-      case Address.UNIX -> new NettyClientTransport(true, maxFrameSize);
+      case Address.TCP -> new NettyClientTransport(false, maxFrameSize, sockets);
+      case Address.UNIX -> new NettyClientTransport(true, maxFrameSize, sockets);
       case Address.SHM -> new ShmClientTransport(shm, maxFrameSize);
       default -> throw new IllegalArgumentException("no transport for " + address);
     };

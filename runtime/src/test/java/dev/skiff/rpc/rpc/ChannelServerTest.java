@@ -234,39 +234,6 @@ class ChannelServerTest {
   }
 
   @Test
-  void timeoutCoversTheConnectionAttempt() throws Exception {
-    // A listener that never accepts, its backlog full: further connection attempts hang.
-    try (java.net.ServerSocket silent =
-        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      List<java.net.Socket> fillers = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        java.net.Socket filler = new java.net.Socket();
-        fillers.add(filler);
-        try {
-          filler.connect(silent.getLocalSocketAddress(), 200);
-        } catch (java.io.IOException backlogFull) {
-          break;
-        }
-      }
-      Channel channel = open(Channel.builder("tcp://127.0.0.1:" + silent.getLocalPort()));
-      CompletableFuture<String> call =
-          channel.call(
-              null,
-              EchoService.ECHO,
-              new TextArgs("x"),
-              CallOptions.timeout(Duration.ofMillis(200)));
-      ExecutionException e =
-          assertThrows(ExecutionException.class, () -> call.get(4, TimeUnit.SECONDS));
-      // Without the timeout covering the connection attempt this would be the connect
-      // timeout's ConnectionException after 5 s, past the 4 s wait above.
-      assertInstanceOf(CallTimeoutException.class, e.getCause());
-      for (java.net.Socket filler : fillers) {
-        filler.close();
-      }
-    }
-  }
-
-  @Test
   void refusedConnectionFailsAndBacksOff() throws Exception {
     Server server = serve(text -> CompletableFuture.completedFuture(text));
     int port = server.port();
@@ -381,22 +348,59 @@ class ChannelServerTest {
                 .service(
                     definition(
                         t -> {
+                          if (!t.startsWith("n")) {
+                            return CompletableFuture.completedFuture(t);
+                          }
                           started.countDown();
                           return release.thenApply(r -> t);
                         })));
-    Channel channel = open(Channel.builder(server.address()));
+    int port = server.port();
+    String address = server.address();
+    Channel channel = open(Channel.builder(address));
     List<CompletableFuture<String>> calls = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       calls.add(echo(channel, "n" + i));
     }
     assertTrue(started.await(10, TimeUnit.SECONDS));
     CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
-    timer.schedule(() -> release.complete("go"), 200, TimeUnit.MILLISECONDS);
+
+    // While it drains: a new call on the open connection is refused with a typed error, nothing
+    // of it run, and new connections are not accepted.
+    ApplicationException refused = awaitRefusal(channel);
+    assertEquals(ApplicationException.Type.INTERNAL_ERROR, refused.type());
+    assertEquals("Server is shutting down; 'echo' was not run", refused.getMessage());
+    Channel late = open(Channel.builder(address));
+    assertThrows(ConnectionException.class, () -> ClientCalls.await(echo(late, "new")));
+    assertFalse(closing.isDone(), "still waiting for the 100 calls");
+
+    release.complete("go");
     closing.get(30, TimeUnit.SECONDS);
     for (int i = 0; i < 100; i++) {
       assertEquals("n" + i, calls.get(i).get(5, TimeUnit.SECONDS));
     }
     assertThrows(ConnectionException.class, () -> ClientCalls.await(echo(channel, "late")));
+
+    // The port is free at once.
+    Server again =
+        serve(
+            Server.builder("tcp://127.0.0.1:" + port)
+                .service(definition(t -> CompletableFuture.completedFuture("again " + t))));
+    assertEquals(port, again.port());
+    Channel fresh = open(Channel.builder(again.address()));
+    assertEquals("again x", ClientCalls.await(echo(fresh, "x")));
+  }
+
+  /** Calls until the server, now draining, refuses one. */
+  private static ApplicationException awaitRefusal(Channel channel) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try {
+        ClientCalls.await(echo(channel, "probe"));
+      } catch (ApplicationException e) {
+        return e;
+      }
+      assertTrue(System.nanoTime() < deadline, "the server never started draining");
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.skiff.rpc.transport.Address;
 import dev.skiff.rpc.transport.ClientTransport;
 import dev.skiff.rpc.transport.FrameConnection;
 import dev.skiff.rpc.transport.FrameHandler;
+import dev.skiff.rpc.transport.SocketClientOptions;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -29,14 +30,17 @@ public final class NettyClientTransport implements ClientTransport {
   private final NettyTransport netty = NettyTransport.best();
   private final boolean unix;
   private final int maxFrameSize;
+  private final SocketClientOptions options;
 
   /**
    * @param unix true for Unix domain sockets, false for TCP
    * @param maxFrameSize the largest incoming frame accepted
+   * @param options keepalive and the like
    */
-  public NettyClientTransport(boolean unix, int maxFrameSize) {
+  public NettyClientTransport(boolean unix, int maxFrameSize, SocketClientOptions options) {
     this.unix = unix;
     this.maxFrameSize = maxFrameSize;
+    this.options = requireNonNull(options, "options");
   }
 
   @Override
@@ -60,7 +64,9 @@ public final class NettyClientTransport implements ClientTransport {
                   }
                 });
     if (!unix) {
-      bootstrap.option(ChannelOption.TCP_NODELAY, true);
+      bootstrap
+          .option(ChannelOption.TCP_NODELAY, true)
+          .option(ChannelOption.SO_KEEPALIVE, options.tcpKeepAlive());
     }
     SocketAddress remote =
         unix ? netty.domainSocketAddress(Path.of(address.path())) : address.socketAddress();

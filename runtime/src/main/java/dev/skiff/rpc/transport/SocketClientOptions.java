@@ -1,0 +1,14 @@
+package dev.skiff.rpc.transport;
+
+/**
+ * How a client makes socket connections ({@code tcp://}, {@code unix://}). {@link
+ * dev.skiff.rpc.Channel.Builder} fills it in; the shm transport ignores it.
+ *
+ * @param tcpKeepAlive whether TCP connections send keepalive probes when idle ({@code
+ *     SO_KEEPALIVE}), so that a peer host that vanished (crashed, unplugged, partitioned away) is
+ *     noticed by the kernel and the connection fails
+ */
+public record SocketClientOptions(boolean tcpKeepAlive) {
+  /** The defaults: no TCP keepalive. */
+  public static final SocketClientOptions DEFAULTS = new SocketClientOptions(false);
+}
