@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A client's line to one server address. Generated client stubs make their calls through it.
@@ -144,22 +145,43 @@ public final class Channel implements AutoCloseable {
       // The common case: connected; no extra stage between the caller and the reply.
       return now.call(method, wireName, args, timeout);
     }
+    // Not connected yet: the call's timeout covers the connection attempt too, and a call that
+    // times out or is cancelled meanwhile is never sent.
     CompletableFuture<R> result = new CompletableFuture<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .execute(
+            () -> result.completeExceptionally(new CallTimeoutException(method.name(), timeout)));
     ready.whenComplete(
         (conn, failure) -> {
+          if (result.isDone()) {
+            return;
+          }
           if (failure != null) {
             result.completeExceptionally(unwrap(failure));
-          } else {
-            conn.call(method, wireName, args, timeout)
-                .whenComplete(
-                    (value, callFailure) -> {
-                      if (callFailure != null) {
-                        result.completeExceptionally(callFailure);
-                      } else {
-                        result.complete(value);
-                      }
-                    });
+            return;
           }
+          long remaining = deadline - System.nanoTime();
+          if (remaining <= 0) {
+            result.completeExceptionally(new CallTimeoutException(method.name(), timeout));
+            return;
+          }
+          CompletableFuture<R> call =
+              conn.call(method, wireName, args, Duration.ofNanos(remaining));
+          result.whenComplete(
+              (value, resultFailure) -> {
+                if (result.isCancelled()) {
+                  call.cancel(false);
+                }
+              });
+          call.whenComplete(
+              (value, callFailure) -> {
+                if (callFailure != null) {
+                  result.completeExceptionally(callFailure);
+                } else {
+                  result.complete(value);
+                }
+              });
         });
     return result;
   }

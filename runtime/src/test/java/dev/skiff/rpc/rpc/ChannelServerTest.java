@@ -234,6 +234,39 @@ class ChannelServerTest {
   }
 
   @Test
+  void timeoutCoversTheConnectionAttempt() throws Exception {
+    // A listener that never accepts, its backlog full: further connection attempts hang.
+    try (java.net.ServerSocket silent =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      List<java.net.Socket> fillers = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        java.net.Socket filler = new java.net.Socket();
+        fillers.add(filler);
+        try {
+          filler.connect(silent.getLocalSocketAddress(), 200);
+        } catch (java.io.IOException backlogFull) {
+          break;
+        }
+      }
+      Channel channel = open(Channel.builder("tcp://127.0.0.1:" + silent.getLocalPort()));
+      CompletableFuture<String> call =
+          channel.call(
+              null,
+              EchoService.ECHO,
+              new TextArgs("x"),
+              CallOptions.timeout(Duration.ofMillis(200)));
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> call.get(4, TimeUnit.SECONDS));
+      // Without the timeout covering the connection attempt this would be the connect
+      // timeout's ConnectionException after 5 s, past the 4 s wait above.
+      assertInstanceOf(CallTimeoutException.class, e.getCause());
+      for (java.net.Socket filler : fillers) {
+        filler.close();
+      }
+    }
+  }
+
+  @Test
   void refusedConnectionFailsAndBacksOff() throws Exception {
     Server server = serve(text -> CompletableFuture.completedFuture(text));
     int port = server.port();
