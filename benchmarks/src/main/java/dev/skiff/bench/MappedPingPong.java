@@ -10,24 +10,27 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The floor: the least two processes can do to exchange a message through shared memory. One mapped
- * file holds a ping counter, a pong counter (each on its own cache lines) and two payload areas;
- * the pinger copies its payload in and publishes the ping, the ponger copies it to the reply area
- * and publishes the pong. No framing, no protocol, no rings: what is left is the cost of moving
- * cache lines between cores. Waiting spins, yielding now and then so that both processes can share
- * one core.
+ * The shared-memory floor: the least two processes can do to exchange a message through shared
+ * memory. One mapped file holds a ping word with the payload's length beside it, a pong word (on
+ * cache lines of its own) and two payload areas; the pinger copies its payload in and publishes the
+ * ping, the ponger copies it to the reply area and publishes the pong. No framing, no protocol, no
+ * rings: what is left is the cost of moving cache lines between cores. Waiting spins, yielding now
+ * and then so that both processes can share one core.
  */
 final class MappedPingPong implements AutoCloseable {
   private static final VarHandle LONGS =
       MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
   private static final int PING = 0;
+  private static final int LENGTH_WORD = 8;
   private static final int PONG = 128;
   private static final int REQUEST = 256;
-  private static final int REPLY = 256 + 65_536;
-  static final long LENGTH = REPLY + 65_536;
+  static final int MAX_PAYLOAD = 1 << 20;
+  private static final int REPLY = REQUEST + MAX_PAYLOAD;
+  static final long LENGTH = REPLY + MAX_PAYLOAD;
   private static final long STOP = Long.MIN_VALUE;
 
   private final MappedByteBuffer buffer;
+  private long sequence;
 
   MappedPingPong(Path file) throws IOException {
     try (FileChannel channel =
@@ -35,26 +38,31 @@ final class MappedPingPong implements AutoCloseable {
             file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, LENGTH);
     }
+    // A new pinger goes on from where the last one stopped; the ponger counts on.
+    sequence = (long) LONGS.getAcquire(buffer, PONG);
   }
 
   /** One round trip: send {@code payload}, wait for it to come back into {@code reply}. */
-  void ping(long sequence, byte[] payload, byte[] reply) {
+  void ping(byte[] payload, byte[] reply) {
+    long next = ++sequence;
     buffer.put(REQUEST, payload, 0, payload.length);
-    LONGS.setRelease(buffer, PING, sequence);
+    buffer.putLong(LENGTH_WORD, payload.length);
+    LONGS.setRelease(buffer, PING, next);
     int spins = 0;
-    while ((long) LONGS.getAcquire(buffer, PONG) != sequence) {
+    while ((long) LONGS.getAcquire(buffer, PONG) != next) {
       spins = idle(spins);
     }
     buffer.get(REPLY, reply, 0, reply.length);
   }
 
+  /** Makes {@link #pong} return; called by the ponger's own process when it is done. */
   void stop() {
     LONGS.setRelease(buffer, PING, STOP);
   }
 
-  /** The other process: answers pings of {@code size} bytes until told to stop. */
-  void pong(int size) {
-    byte[] copy = new byte[size];
+  /** The other process: answers pings until told to stop. */
+  void pong() {
+    byte[] copy = new byte[MAX_PAYLOAD];
     long expected = 1;
     while (true) {
       int spins = 0;
@@ -65,6 +73,7 @@ final class MappedPingPong implements AutoCloseable {
         }
         spins = idle(spins);
       }
+      int size = (int) buffer.getLong(LENGTH_WORD);
       buffer.get(REQUEST, copy, 0, size);
       buffer.put(REPLY, copy, 0, size);
       LONGS.setRelease(buffer, PONG, expected);

@@ -1,0 +1,17 @@
+package dev.skiff.bench;
+
+/**
+ * One caller's connection to a benchmark peer, holding the payload it sends. Not thread-safe: one
+ * thread makes the calls.
+ */
+interface Caller extends AutoCloseable {
+  /**
+   * One synchronous round trip: sends the payload and waits for the echo.
+   *
+   * @return the length of the reply, which the harness checks
+   */
+  int call() throws Exception;
+
+  @Override
+  void close() throws Exception;
+}

@@ -1,0 +1,231 @@
+package dev.skiff.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The end-to-end workloads, run against a server already started in its own JVM: sequential sync
+ * calls into a histogram, and calls per second with many in flight. Each warms up for a while, then
+ * measures for a while; CPU time and allocation of both JVMs are taken around the measured part.
+ */
+final class Workloads {
+  private final Options options;
+  private final String pinning;
+  private final int run;
+
+  Workloads(Options options, String pinning, int run) {
+    this.options = options;
+    this.pinning = pinning;
+    this.run = run;
+  }
+
+  /**
+   * Warms a fresh server and this JVM's client code: sequential calls of {@code size} bytes in
+   * windows of 250 ms until none has beaten the best rate so far by more than 3% for two seconds
+   * (the JIT has settled), for at least {@link Options#warmupMillis} and at most {@link
+   * Options#maxWarmupMillis}. gRPC-java needs ten seconds and more on a busy two-core machine;
+   * Skiff and libthrift a few.
+   *
+   * @return how long it took, in milliseconds
+   */
+  long warmUp(Peer peer, PeerProcess server, int size) throws Exception {
+    long start = System.nanoTime();
+    long min = start + options.warmupMillis() * 1_000_000L;
+    long max = start + options.maxWarmupMillis() * 1_000_000L;
+    try (Caller caller = peer.caller(server.address(), size, options.idle())) {
+      double best = 0;
+      long improved = start;
+      while (true) {
+        long windowEnd = System.nanoTime() + 250_000_000L;
+        long calls = 0;
+        while (System.nanoTime() - windowEnd < 0) {
+          check(caller.call(), size, peer);
+          calls++;
+        }
+        long now = System.nanoTime();
+        if (calls > best * 1.03) {
+          improved = now;
+        }
+        best = Math.max(best, calls);
+        boolean settled = now - improved >= 2_000_000_000L;
+        if (now - max >= 0 || (settled && now - min >= 0)) {
+          return (now - start) / 1_000_000;
+        }
+      }
+    }
+  }
+
+  /** One caller, sequential sync calls of {@code size} bytes. */
+  Result latency(Peer peer, PeerProcess server, int size) throws Exception {
+    try (Caller caller = peer.caller(server.address(), size, options.idle())) {
+      long warmUntil = System.nanoTime() + options.caseWarmupMillis() * 1_000_000L;
+      while (System.nanoTime() - warmUntil < 0) {
+        check(caller.call(), size, peer);
+      }
+      Histogram histogram = new Histogram(3_600_000_000_000L, 3);
+      ProcessStats.Mark mark = mark(server);
+      long start = System.nanoTime();
+      long end = start + options.measureMillis() * 1_000_000L;
+      long calls = 0;
+      long now = start;
+      while (now - end < 0) {
+        int length = caller.call();
+        long after = System.nanoTime();
+        histogram.recordValue(after - now);
+        check(length, size, peer);
+        now = after;
+        calls++;
+      }
+      ProcessStats used = used(mark, server);
+      return new Result(
+          "latency",
+          pinning,
+          peer.label(),
+          Integer.toString(size),
+          run,
+          histogram.getValueAtPercentile(50) / 1e3,
+          histogram.getValueAtPercentile(99) / 1e3,
+          histogram.getValueAtPercentile(99.9) / 1e3,
+          calls * 1e9 / (now - start),
+          used.cpuNanos() / 1e3 / calls,
+          (double) used.allocatedBytes() / calls);
+    }
+  }
+
+  /** One connection with {@code inFlight} calls outstanding at all times. */
+  Result asyncThroughput(Peer peer, PeerProcess server, int inFlight) throws Exception {
+    int size = options.throughputPayload();
+    try (AsyncCaller caller = peer.asyncCaller(server.address(), size, options.idle())) {
+      AtomicLong completed = new AtomicLong();
+      AtomicReference<Throwable> failed = new AtomicReference<>();
+      CountDownLatch drained = new CountDownLatch(inFlight);
+      AtomicBoolean stop = new AtomicBoolean();
+      Consumer<Throwable> next =
+          new Consumer<>() {
+            @Override
+            public void accept(Throwable failure) {
+              if (failure != null) {
+                failed.compareAndSet(null, failure);
+              }
+              completed.incrementAndGet();
+              if (failure != null || stop.get()) {
+                drained.countDown();
+              } else {
+                caller.start(this);
+              }
+            }
+          };
+      for (int i = 0; i < inFlight; i++) {
+        caller.start(next);
+      }
+      Result result = measureWindow(peer, server, Integer.toString(inFlight), completed::get);
+      stop.set(true);
+      if (!drained.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException(peer.label() + ": calls still in flight after 30 s");
+      }
+      if (failed.get() != null) {
+        throw new IllegalStateException(peer.label() + " call failed", failed.get());
+      }
+      return result;
+    }
+  }
+
+  /** {@code threads} threads, each with a connection of its own, making sequential sync calls. */
+  Result threadedThroughput(Peer peer, PeerProcess server, int threads) throws Exception {
+    int size = options.throughputPayload();
+    LongAdder completed = new LongAdder();
+    AtomicReference<Throwable> failed = new AtomicReference<>();
+    List<Caller> callers = new ArrayList<>();
+    List<Thread> workers = new ArrayList<>();
+    AtomicBoolean stop = new AtomicBoolean();
+    try {
+      for (int i = 0; i < threads; i++) {
+        callers.add(peer.caller(server.address(), size, options.idle()));
+      }
+      for (Caller caller : callers) {
+        Thread worker =
+            new Thread(
+                () -> {
+                  try {
+                    while (!stop.get()) {
+                      check(caller.call(), size, peer);
+                      completed.increment();
+                    }
+                  } catch (Exception e) {
+                    failed.compareAndSet(null, e);
+                  }
+                },
+                "bench-caller");
+        worker.setDaemon(true);
+        workers.add(worker);
+        worker.start();
+      }
+      Result result = measureWindow(peer, server, Integer.toString(threads), completed::sum);
+      if (failed.get() != null) {
+        throw new IllegalStateException(peer.label() + " call failed", failed.get());
+      }
+      return result;
+    } finally {
+      stop.set(true);
+      for (Thread worker : workers) {
+        worker.join(30_000);
+      }
+      for (Caller caller : callers) {
+        caller.close();
+      }
+    }
+  }
+
+  private interface Counter {
+    long get();
+  }
+
+  private Result measureWindow(Peer peer, PeerProcess server, String param, Counter completed)
+      throws Exception {
+    Thread.sleep(options.throughputWarmupMillis());
+    ProcessStats.Mark mark = mark(server);
+    long count = completed.get();
+    long start = System.nanoTime();
+    Thread.sleep(options.throughputMeasureMillis());
+    long calls = completed.get() - count;
+    long took = System.nanoTime() - start;
+    ProcessStats used = used(mark, server);
+    double perCall = Math.max(calls, 1);
+    return new Result(
+        "throughput",
+        pinning,
+        peer.label(),
+        param,
+        run,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        calls * 1e9 / took,
+        used.cpuNanos() / 1e3 / perCall,
+        used.allocatedBytes() / perCall);
+  }
+
+  private static ProcessStats.Mark mark(PeerProcess server) throws Exception {
+    server.mark();
+    return new ProcessStats.Mark();
+  }
+
+  private static ProcessStats used(ProcessStats.Mark mark, PeerProcess server) throws Exception {
+    return mark.since().plus(server.stats());
+  }
+
+  private static void check(int length, int size, Peer peer) {
+    if (length != size) {
+      throw new IllegalStateException(
+          peer.label() + " replied with " + length + " bytes to a call of " + size);
+    }
+  }
+}

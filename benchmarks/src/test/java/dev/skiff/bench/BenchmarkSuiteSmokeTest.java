@@ -1,0 +1,58 @@
+package dev.skiff.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the harness for a moment on every peer, so that it keeps working; asserts that it measured
+ * something and wrote its files, never how fast anything was.
+ */
+class BenchmarkSuiteSmokeTest {
+  @Test
+  @Timeout(180)
+  void measuresEveryPeerAndWritesTheReport(@TempDir Path out) throws Exception {
+    Options options =
+        Options.parse("--quick", "--workloads", "latency,throughput", "--out", out.toString());
+    List<Result> results = BenchmarkSuite.run(options);
+
+    long latency = results.stream().filter(r -> r.workload().equals("latency")).count();
+    assertEquals((long) Peer.values().length * options.sizes().length, latency);
+    for (Result r : results) {
+      if (r.workload().equals("latency")) {
+        assertTrue(r.p50Micros() > 0 && r.p99Micros() >= r.p50Micros(), r.toString());
+      } else {
+        // A cold JVM may finish no call in the first few hundred milliseconds.
+        assertTrue(r.perSecond() >= 0, r.toString());
+      }
+    }
+    Summary summary = new Summary(results);
+    for (Peer peer : options.throughputPeers()) {
+      assertTrue(summary.peak("throughput", "unpinned", peer.label(), Result::perSecond) > 0);
+    }
+    assertEquals(
+        2 + 2 + 2, results.stream().filter(r -> r.workload().equals("throughput")).count());
+
+    new Report(new Summary(results), Machine.current()).write(out);
+    assertTrue(Files.readString(out.resolve("results.svg")).startsWith("<svg"));
+    assertTrue(Files.readString(out.resolve("results.md")).contains("skiff-tcp"));
+    assertEquals(2 + results.size(), Files.readAllLines(out.resolve("results.csv")).size());
+  }
+
+  @Test
+  void codecsWriteLibthriftsBytesAndReadThemBack() throws Exception {
+    for (String codec : new String[] {"skiff", "libthrift"}) {
+      for (String protocol : new String[] {"compact", "binary"}) {
+        Codec impl = Codec.of(codec, protocol); // checks the bytes against TSerializer's
+        assertTrue(impl.encode() > 100, codec + " " + protocol);
+        assertTrue(impl.decode() != null);
+      }
+    }
+  }
+}
