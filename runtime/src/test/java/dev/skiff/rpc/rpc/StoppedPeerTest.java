@@ -60,6 +60,7 @@ class StoppedPeerTest {
         assertEquals("before", ClientCalls.await(echo(channel, "before", Duration.ofSeconds(10))));
 
         signal("STOP", peer.pid());
+        awaitState(peer.pid(), 'T');
         Duration timeout = Duration.ofMillis(500);
         long start = System.nanoTime();
         CompletableFuture<String> frozen = echo(channel, "while stopped", timeout);
@@ -97,6 +98,22 @@ class StoppedPeerTest {
       }
     }
     throw new IOException("peer exited before it was ready");
+  }
+
+  /** Waits until the kernel reports the process in {@code state} (T: stopped); SIGSTOP is async. */
+  private static void awaitState(long pid, char state) throws Exception {
+    Path stat = Path.of("/proc/" + pid + "/stat");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      String text = java.nio.file.Files.readString(stat);
+      // pid (comm) state ...: the state follows the last ')'.
+      char now = text.charAt(text.lastIndexOf(')') + 2);
+      if (now == state) {
+        return;
+      }
+      assertTrue(System.nanoTime() < deadline, "process " + pid + " is still in state " + now);
+      Thread.onSpinWait();
+    }
   }
 
   private static void signal(String signal, long pid) throws Exception {
