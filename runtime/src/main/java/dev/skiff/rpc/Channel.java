@@ -65,7 +65,7 @@ public final class Channel implements AutoCloseable {
         Transports.client(
             address,
             config.maxFrameSize(),
-            new SocketClientOptions(builder.tcpKeepAlive),
+            new SocketClientOptions(builder.tcpKeepAlive, builder.tls),
             builder.shmConfig);
   }
 
@@ -298,6 +298,7 @@ public final class Channel implements AutoCloseable {
     private int maxCallsInFlight = 10_000;
     private ShmConfig shmConfig = ShmConfig.defaults();
     private boolean tcpKeepAlive;
+    private TlsConfig tls;
     private final List<ClientInterceptor> interceptors = new ArrayList<>();
 
     private Builder(Address address) {
@@ -372,6 +373,22 @@ public final class Channel implements AutoCloseable {
      */
     public Builder tcpKeepAlive(boolean on) {
       this.tcpKeepAlive = on;
+      return this;
+    }
+
+    /**
+     * Connects over TLS (1.3 or 1.2), for {@code tcp://} addresses. The server's certificate must
+     * be trusted ({@link TlsConfig.Builder#trustStore}, else the JDK's default authorities) and,
+     * unless turned off, name the host of the address. With a key ({@link
+     * TlsConfig.Builder#keyStore}) the channel can authenticate itself to a server that requires
+     * client certificates. A failed handshake fails the call with {@link ConnectionException}.
+     */
+    public Builder tls(TlsConfig tls) {
+      requireNonNull(tls, "tls");
+      if (!address.scheme().equals(Address.TCP)) {
+        throw new IllegalArgumentException("TLS is for tcp:// addresses, not " + address);
+      }
+      this.tls = tls;
       return this;
     }
 

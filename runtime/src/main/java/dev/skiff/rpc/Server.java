@@ -62,7 +62,8 @@ public final class Server implements AutoCloseable {
             builder.interceptors,
             executor,
             builder.maxCallsInFlight,
-            builder.maxCallsPerConnection);
+            builder.maxCallsPerConnection,
+            builder.authorizer);
     SocketServerOptions sockets =
         new SocketServerOptions(
             builder.eventLoopThreads,
@@ -70,7 +71,8 @@ public final class Server implements AutoCloseable {
             builder.frameReadTimeout,
             builder.idleTimeout,
             builder.writeBufferLowWaterMark,
-            builder.writeBufferHighWaterMark);
+            builder.writeBufferHighWaterMark,
+            builder.tls);
     this.transport = Transports.server(address, config.maxFrameSize(), sockets, builder.shmConfig);
   }
 
@@ -189,6 +191,8 @@ public final class Server implements AutoCloseable {
     private Duration idleTimeout = Duration.ofMinutes(10);
     private int writeBufferLowWaterMark = 512 * 1024;
     private int writeBufferHighWaterMark = 1024 * 1024;
+    private TlsConfig tls;
+    private CallAuthorizer authorizer;
 
     private Builder(Address address) {
       this.address = address;
@@ -338,6 +342,33 @@ public final class Server implements AutoCloseable {
       }
       this.writeBufferLowWaterMark = low;
       this.writeBufferHighWaterMark = high;
+      return this;
+    }
+
+    /**
+     * Serves {@code tcp://} over TLS (1.3 or 1.2) with the key and certificate in {@code tls}; with
+     * {@link TlsConfig.ClientAuth#REQUIRE} only clients with a trusted certificate connect, and
+     * {@link CallInfo#peer()} carries it. Not for other schemes.
+     */
+    public Builder tls(TlsConfig tls) {
+      requireNonNull(tls, "tls");
+      if (!address.scheme().equals(Address.TCP)) {
+        throw new IllegalArgumentException("TLS is for tcp:// addresses, not " + address);
+      }
+      if (tls.keyManager() == null) {
+        throw new IllegalArgumentException("a TLS server needs a key: TlsConfig.Builder.keyStore");
+      }
+      this.tls = tls;
+      return this;
+    }
+
+    /**
+     * Authentication and authorization: {@code authorizer} decides on every call before its
+     * arguments are decoded and before any interceptor runs; a refused call is answered with an
+     * error and nothing of it is decoded. See {@link CallAuthorizer}.
+     */
+    public Builder authorize(CallAuthorizer authorizer) {
+      this.authorizer = requireNonNull(authorizer, "authorizer");
       return this;
     }
 

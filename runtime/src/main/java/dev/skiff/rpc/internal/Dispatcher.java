@@ -1,9 +1,11 @@
 package dev.skiff.rpc.internal;
 
+import dev.skiff.rpc.CallAuthorizer;
 import dev.skiff.rpc.CallContext;
 import dev.skiff.rpc.CallInfo;
 import dev.skiff.rpc.ServerInterceptor;
 import dev.skiff.rpc.ServiceDefinition;
+import dev.skiff.rpc.SkiffException;
 import dev.skiff.rpc.protocol.ThriftStruct;
 import dev.skiff.rpc.stub.ServerMethod;
 import java.util.List;
@@ -12,12 +14,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A server's dispatch routine: finds the service and method a message names, and runs the method
  * through the interceptors on the handler executor. Shared by all connections; thread-safe.
  */
 public final class Dispatcher {
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
   /** A method found for a message, with the service name calls to it report. */
   public record Target(String service, ServerMethod<?> method) {}
 
@@ -27,12 +33,14 @@ public final class Dispatcher {
   private final Executor executor;
   private final int maxCallsInFlight;
   private final int maxCallsPerConnection;
+  private final CallAuthorizer authorizer;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
 
   /**
    * @param maxCallsInFlight calls the whole server runs at once; more are refused
    * @param maxCallsPerConnection calls one connection may have running at once; more are refused
+   * @param authorizer decides on each call before its arguments are decoded; null lets all run
    */
   public Dispatcher(
       ServiceDefinition defaultService,
@@ -40,13 +48,35 @@ public final class Dispatcher {
       List<ServerInterceptor> interceptors,
       Executor executor,
       int maxCallsInFlight,
-      int maxCallsPerConnection) {
+      int maxCallsPerConnection,
+      CallAuthorizer authorizer) {
     this.defaultService = defaultService;
     this.byName = Map.copyOf(byName);
     this.interceptors = List.copyOf(interceptors);
     this.executor = executor;
     this.maxCallsInFlight = maxCallsInFlight;
     this.maxCallsPerConnection = maxCallsPerConnection;
+    this.authorizer = authorizer;
+  }
+
+  /**
+   * Asks the authorizer whether {@code call} may run; on the event loop, before decoding.
+   *
+   * @return null when it may, else the message to refuse it with
+   */
+  public String authorize(CallInfo call) {
+    if (authorizer == null) {
+      return null;
+    }
+    try {
+      authorizer.authorize(call);
+      return null;
+    } catch (SkiffException e) {
+      return e.getMessage() != null ? e.getMessage() : "Call to '" + call.method() + "' refused";
+    } catch (RuntimeException e) {
+      log.warn("the authorizer failed on {}.{}; refusing it", call.service(), call.method(), e);
+      return "Call to '" + call.method() + "' refused";
+    }
   }
 
   public int maxCallsPerConnection() {

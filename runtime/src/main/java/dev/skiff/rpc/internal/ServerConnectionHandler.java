@@ -98,7 +98,12 @@ public final class ServerConnectionHandler implements FrameHandler {
       return;
     }
     CallInfo call =
-        new CallInfo(target.service(), target.method().name(), oneway, connection.remoteAddress());
+        new CallInfo(
+            target.service(),
+            target.method().name(),
+            oneway,
+            connection.remoteAddress(),
+            connection.peer());
     // Refusals come before the arguments are decoded: a refused call costs no decoding.
     if (dispatcher.draining()) {
       if (!oneway) {
@@ -107,6 +112,16 @@ public final class ServerConnectionHandler implements FrameHandler {
             header,
             ApplicationException.Type.INTERNAL_ERROR,
             "Server is shutting down; '" + bareName(header.name()) + "' was not run");
+      }
+      return;
+    }
+    String denied = dispatcher.authorize(call);
+    if (denied != null) {
+      if (oneway) {
+        log.debug(
+            "dropping oneway {} from {}: {}", header.name(), connection.remoteAddress(), denied);
+      } else {
+        replyError(protocol, header, ApplicationException.Type.INTERNAL_ERROR, denied);
       }
       return;
     }

@@ -1,5 +1,6 @@
 package dev.skiff.rpc.transport;
 
+import dev.skiff.rpc.Peer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.net.SocketAddress;
@@ -39,6 +40,14 @@ public interface FrameConnection {
 
   /** The peer, for logs and interceptors. */
   SocketAddress remoteAddress();
+
+  /**
+   * What is known of the peer: its address and, where the transport knows them, its TLS certificate
+   * and Unix credentials. Cheap after the first call: servers ask on every call.
+   */
+  default Peer peer() {
+    return Peer.of(remoteAddress());
+  }
 
   /**
    * Closes the connection; the handler is then told {@link FrameHandler#connectionClosed} once.

@@ -1,5 +1,7 @@
 package dev.skiff.rpc.transport;
 
+import dev.skiff.rpc.TlsConfig;
+
 /**
  * How a client makes socket connections ({@code tcp://}, {@code unix://}). {@link
  * dev.skiff.rpc.Channel.Builder} fills it in; the shm transport ignores it.
@@ -7,8 +9,9 @@ package dev.skiff.rpc.transport;
  * @param tcpKeepAlive whether TCP connections send keepalive probes when idle ({@code
  *     SO_KEEPALIVE}), so that a peer host that vanished (crashed, unplugged, partitioned away) is
  *     noticed by the kernel and the connection fails
+ * @param tls TLS for {@code tcp://} connections, or null for plain TCP
  */
-public record SocketClientOptions(boolean tcpKeepAlive) {
-  /** The defaults: no TCP keepalive. */
-  public static final SocketClientOptions DEFAULTS = new SocketClientOptions(false);
+public record SocketClientOptions(boolean tcpKeepAlive, TlsConfig tls) {
+  /** The defaults: no TCP keepalive, no TLS. */
+  public static final SocketClientOptions DEFAULTS = new SocketClientOptions(false, null);
 }

@@ -1,5 +1,6 @@
 package dev.skiff.rpc.transport;
 
+import dev.skiff.rpc.TlsConfig;
 import java.time.Duration;
 
 /**
@@ -16,6 +17,7 @@ import java.time.Duration;
  * @param writeBufferLowWaterMark bytes of queued replies below which reading resumes
  * @param writeBufferHighWaterMark bytes of queued replies above which the server stops reading from
  *     the connection
+ * @param tls TLS for {@code tcp://}, or null for plain TCP
  */
 public record SocketServerOptions(
     int eventLoopThreads,
@@ -23,7 +25,8 @@ public record SocketServerOptions(
     Duration frameReadTimeout,
     Duration idleTimeout,
     int writeBufferLowWaterMark,
-    int writeBufferHighWaterMark) {
+    int writeBufferHighWaterMark,
+    TlsConfig tls) {
   public SocketServerOptions {
     if (eventLoopThreads < 1 || maxConnections < 1) {
       throw new IllegalArgumentException("eventLoopThreads and maxConnections must be positive");

@@ -15,6 +15,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +33,7 @@ public final class NettyClientTransport implements ClientTransport {
   private final boolean unix;
   private final int maxFrameSize;
   private final SocketClientOptions options;
+  private final SslContext tls;
 
   /**
    * @param unix true for Unix domain sockets, false for TCP
@@ -41,6 +44,10 @@ public final class NettyClientTransport implements ClientTransport {
     this.unix = unix;
     this.maxFrameSize = maxFrameSize;
     this.options = requireNonNull(options, "options");
+    if (options.tls() != null && unix) {
+      throw new IllegalArgumentException("TLS is for tcp:// addresses, not unix://");
+    }
+    this.tls = options.tls() == null ? null : TlsContexts.client(options.tls());
   }
 
   @Override
@@ -60,6 +67,13 @@ public final class NettyClientTransport implements ClientTransport {
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
+                    if (tls != null) {
+                      // Host and port for SNI and for checking the name in the certificate.
+                      SslHandler handler =
+                          tls.newHandler(ch.alloc(), address.host(), address.port());
+                      handler.setHandshakeTimeoutMillis(Math.max(1, timeout.toMillis()));
+                      ch.pipeline().addLast("tls", handler);
+                    }
                     bound.set(NettyFrameConnection.install(ch, maxFrameSize, bind));
                   }
                 });
@@ -76,7 +90,22 @@ public final class NettyClientTransport implements ClientTransport {
         .addListener(
             (ChannelFutureListener)
                 (ChannelFuture done) -> {
-                  if (done.isSuccess()) {
+                  if (done.isSuccess() && tls != null) {
+                    // Usable once the handshake has verified the server.
+                    done.channel()
+                        .pipeline()
+                        .get(SslHandler.class)
+                        .handshakeFuture()
+                        .addListener(
+                            handshake -> {
+                              if (handshake.isSuccess()) {
+                                result.complete(bound.get());
+                              } else {
+                                done.channel().close();
+                                result.completeExceptionally(handshake.cause());
+                              }
+                            });
+                  } else if (done.isSuccess()) {
                     result.complete(bound.get());
                   } else {
                     result.completeExceptionally(done.cause());

@@ -1,5 +1,7 @@
 package dev.skiff.rpc.transport.netty;
 
+import dev.skiff.rpc.Peer;
+import dev.skiff.rpc.UnixCredentials;
 import dev.skiff.rpc.transport.FrameConnection;
 import dev.skiff.rpc.transport.FrameDecoder;
 import dev.skiff.rpc.transport.FrameHandler;
@@ -9,10 +11,19 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.unix.PeerCredentials;
+import io.netty.handler.ssl.SslHandler;
+import java.io.IOException;
 import java.net.SocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +39,7 @@ public final class NettyFrameConnection extends SimpleChannelInboundHandler<Byte
   private final Channel channel;
   private FrameHandler handler;
   private Throwable failure;
+  private volatile Peer peer;
 
   private NettyFrameConnection(Channel channel) {
     this.channel = channel;
@@ -83,6 +95,53 @@ public final class NettyFrameConnection extends SimpleChannelInboundHandler<Byte
   @Override
   public SocketAddress remoteAddress() {
     return channel.remoteAddress();
+  }
+
+  @Override
+  public Peer peer() {
+    Peer known = peer;
+    if (known != null) {
+      return known;
+    }
+    SslHandler tls = channel.pipeline().get(SslHandler.class);
+    if (tls != null && !tls.handshakeFuture().isSuccess()) {
+      return Peer.of(channel.remoteAddress()); // not known yet: not cached
+    }
+    known = new Peer(channel.remoteAddress(), certificates(tls), unixCredentials());
+    peer = known;
+    return known;
+  }
+
+  private static List<X509Certificate> certificates(SslHandler tls) {
+    if (tls == null) {
+      return List.of();
+    }
+    try {
+      List<X509Certificate> chain = new ArrayList<>();
+      for (Certificate certificate : tls.engine().getSession().getPeerCertificates()) {
+        if (certificate instanceof X509Certificate x509) {
+          chain.add(x509);
+        }
+      }
+      return chain;
+    } catch (SSLPeerUnverifiedException e) {
+      return List.of(); // the client presented no certificate
+    }
+  }
+
+  private UnixCredentials unixCredentials() {
+    if (!(channel instanceof EpollDomainSocketChannel domain)) {
+      return null; // NIO's domain sockets do not expose SO_PEERCRED
+    }
+    try {
+      PeerCredentials credentials = domain.peerCredentials();
+      int[] gids = credentials.gids();
+      return new UnixCredentials(
+          credentials.pid(), credentials.uid(), gids.length > 0 ? gids[0] : -1);
+    } catch (IOException | RuntimeException e) {
+      log.debug("no peer credentials for {}: {}", channel.remoteAddress(), e.toString());
+      return null;
+    }
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -45,6 +46,7 @@ public final class NettyServerTransport implements ServerTransport {
     EventLoopGroup workers = netty.newEventLoopGroup(options.eventLoopThreads(), "skiff-server");
     long frameReadTimeout = options.frameReadTimeout().toNanos();
     long idleTimeout = options.idleTimeout().toNanos();
+    SslContext tls = options.tls() == null || unix ? null : TlsContexts.server(options.tls());
     ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
@@ -60,6 +62,9 @@ public final class NettyServerTransport implements ServerTransport {
                   @Override
                   protected void initChannel(Channel ch) {
                     connections.add(ch);
+                    if (tls != null) {
+                      ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+                    }
                     if (frameReadTimeout > 0) {
                       ch.pipeline()
                           .addLast("frame-read-timeout", new FrameReadTimeout(frameReadTimeout));
