@@ -106,9 +106,16 @@ class CrossProcessTest {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       process.getOutputStream().close();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      boolean stopped;
+      try {
+        stopped = process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stopped = false;
+      }
+      if (!stopped) {
         process.destroyForcibly();
         fail("peer did not stop when asked");
       }

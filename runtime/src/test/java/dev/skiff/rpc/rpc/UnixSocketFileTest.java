@@ -67,6 +67,7 @@ class UnixSocketFileTest {
     }
     assertTrue(Files.exists(socket, LinkOption.NOFOLLOW_LINKS));
     try (Server server = serve(socket, "new ")) {
+      assertEquals("unix://" + socket, server.address());
       assertEquals("new x", echo(socket, "x"));
     }
   }
@@ -75,6 +76,7 @@ class UnixSocketFileTest {
   void socketOfALiveServerIsRefusedAndKeepsWorking() throws Exception {
     Path socket = dir.resolve("live.sock");
     try (Server first = serve(socket, "first ")) {
+      assertEquals("unix://" + socket, first.address());
       ConnectionException refused =
           assertThrows(ConnectionException.class, () -> serve(socket, "second "));
       assertTrue(
