@@ -1,7 +1,7 @@
 package dev.skiff.interop;
 
-import dev.skiff.interop.testing.NettyLeaks;
 import dev.skiff.rpc.protocol.Protocol;
+import dev.skiff.rpc.testing.NettyLeaks;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;

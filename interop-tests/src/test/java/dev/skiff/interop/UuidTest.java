@@ -3,8 +3,8 @@ package dev.skiff.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.skiff.interop.skiff.Uuids;
-import dev.skiff.interop.testing.NettyLeaks;
 import dev.skiff.rpc.protocol.Protocol;
+import dev.skiff.rpc.testing.NettyLeaks;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

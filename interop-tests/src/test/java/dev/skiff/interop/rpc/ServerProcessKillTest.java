@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skiff.interop.skiff.Extended;
-import dev.skiff.interop.testing.NettyLeaks;
 import dev.skiff.rpc.CallOptions;
 import dev.skiff.rpc.Channel;
 import dev.skiff.rpc.ConnectionException;
 import dev.skiff.rpc.SkiffException;
 import dev.skiff.rpc.protocol.Protocol;
+import dev.skiff.rpc.testing.NettyLeaks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
