@@ -32,6 +32,11 @@ abstract class AbstractProtocolReader implements ProtocolReader {
   private int depth;
   short fieldId;
 
+  /** Where strings are copied out of a direct buffer to be decoded; kept while it is small. */
+  private byte[] scratch;
+
+  private static final int MAX_SCRATCH = 4096;
+
   AbstractProtocolReader(ByteBuf in, ProtocolConfig config, int[] minWireSize) {
     this.in = in;
     this.maxStringLength = config.maxStringLength();
@@ -251,15 +256,33 @@ abstract class AbstractProtocolReader implements ProtocolReader {
       return "";
     }
     int index = in.readerIndex();
-    // Netty decodes like new String(bytes, UTF_8): malformed input becomes U+FFFD, as in
-    // libthrift. Valid input never produces U+FFFD unless it encodes one, so only strings holding
-    // one need the slower strict check.
-    String s = in.toString(index, length, StandardCharsets.UTF_8);
+    // new String(bytes, UTF_8) turns malformed input into U+FFFD, as libthrift does. Valid input
+    // never produces U+FFFD unless it encodes one, so only strings holding one need the slower
+    // strict check. A direct buffer's bytes go through this reader's scratch array: Netty's
+    // toString would take a fresh array for each string on threads that are not its own.
+    String s;
+    if (in.hasArray()) {
+      s = new String(in.array(), in.arrayOffset() + index, length, StandardCharsets.UTF_8);
+    } else {
+      byte[] bytes = scratch(length);
+      in.getBytes(index, bytes, 0, length);
+      s = new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
     if (!lenientUtf8 && s.indexOf('\uFFFD') >= 0) {
       checkUtf8(index, length);
     }
     in.skipBytes(length);
     return s;
+  }
+
+  private byte[] scratch(int length) {
+    if (length > MAX_SCRATCH) {
+      return new byte[length];
+    }
+    if (scratch == null || scratch.length < length) {
+      scratch = new byte[Math.max(length, 64)];
+    }
+    return scratch;
   }
 
   private void checkUtf8(int index, int length) {

@@ -244,10 +244,13 @@ public final class ContainerCodec {
       ValueWriter<? super K> key,
       ValueWriter<? super V> value) {
     out.writeMapBegin(keyType, valueType, map.size());
-    for (Map.Entry<K, V> entry : map.entrySet()) {
-      key.write(out, entry.getKey());
-      value.write(out, entry.getValue());
-    }
+    // forEach, not entrySet: a generated struct's map iterates its own entries without wrapping
+    // each in an unmodifiable view.
+    map.forEach(
+        (k, v) -> {
+          key.write(out, k);
+          value.write(out, v);
+        });
     out.writeMapEnd();
   }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Immutable copies of lists, sets and maps that keep their iteration order.
@@ -179,6 +180,11 @@ public final class OrderedCollections {
     @Override
     public V get(Object key) {
       return entries.get(key);
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super K, ? super V> action) {
+      entries.forEach(action);
     }
   }
 }
