@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A Netty channel (TCP or Unix domain socket) as a {@link FrameConnection}: the last handler of the
  * pipeline, after a {@link FrameDecoder}, hands each frame to the bound {@link FrameHandler}.
- * Timeouts run on the channel's event loop. Thread-safe, as Netty channels are.
+ * Timeouts run on the channel's event loop; those scheduled from other threads wait on a shared
+ * hashed wheel until they fire ({@link CallTimeouts}). Thread-safe, as Netty channels are.
  */
 public final class NettyFrameConnection extends SimpleChannelInboundHandler<ByteBuf>
     implements FrameConnection {
@@ -82,6 +83,9 @@ public final class NettyFrameConnection extends SimpleChannelInboundHandler<Byte
 
   @Override
   public Cancellable schedule(Runnable task, long delayNanos) {
+    if (!channel.eventLoop().inEventLoop()) {
+      return CallTimeouts.schedule(channel.eventLoop(), task, delayNanos);
+    }
     ScheduledFuture<?> scheduled =
         channel.eventLoop().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
     return () -> scheduled.cancel(false);
