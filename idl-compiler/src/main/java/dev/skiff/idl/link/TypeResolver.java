@@ -13,6 +13,7 @@ import dev.skiff.idl.schema.ThriftType;
 import dev.skiff.idl.schema.TypedefType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,32 @@ import java.util.stream.Collectors;
 /**
  * Resolves written types to {@link ThriftType}s: names to the definitions they mean, typedefs to
  * aliases of their (resolved) targets. Reports unknown types, names of things that are not types,
- * and typedef cycles.
+ * typedef cycles, and types that typedefs make too deep or too large.
  */
 final class TypeResolver {
+  /**
+   * The deepest nesting of containers in a resolved type. Thrift's readers refuse values nested
+   * deeper than 64 by default, and generators recurse once per level.
+   */
+  static final int MAX_DEPTH = 64;
+
+  /**
+   * The most parts (containers and their element types) in a resolved type. Generated code grows
+   * with it, and typedefs of typedefs can double it at each step: {@code typedef map<T1, T1> T2}.
+   */
+  static final long MAX_PARTS = 1000;
+
   private final Symbols symbols;
   private final Diagnostics diagnostics;
   private final Map<QualifiedName, Optional<ThriftType>> typedefs = new HashMap<>();
   private final Set<QualifiedName> resolving = new LinkedHashSet<>();
+
+  /**
+   * The extent of each type measured, by identity: typedef targets are shared, never re-measured.
+   */
+  private final Map<ThriftType, Extent> extents = new IdentityHashMap<>();
+
+  private record Extent(int depth, long parts) {}
 
   TypeResolver(Symbols symbols, Diagnostics diagnostics) {
     this.symbols = symbols;
@@ -38,18 +58,22 @@ final class TypeResolver {
 
   /** The resolved type, or empty after reporting why it has none. */
   Optional<ThriftType> resolve(TypeElement type, Scope scope) {
+    return resolveParts(type, scope).filter(resolved -> withinLimits(resolved, type));
+  }
+
+  private Optional<ThriftType> resolveParts(TypeElement type, Scope scope) {
     if (type instanceof TypeElement.Base base) {
       return Optional.of(baseType(base));
     }
     if (type instanceof TypeElement.ListOf list) {
-      return resolve(list.element(), scope).map(ListType::new);
+      return resolveParts(list.element(), scope).map(ListType::new);
     }
     if (type instanceof TypeElement.SetOf set) {
-      return resolve(set.element(), scope).map(SetType::new);
+      return resolveParts(set.element(), scope).map(SetType::new);
     }
     if (type instanceof TypeElement.MapOf map) {
-      Optional<ThriftType> key = resolve(map.key(), scope);
-      Optional<ThriftType> value = resolve(map.value(), scope);
+      Optional<ThriftType> key = resolveParts(map.key(), scope);
+      Optional<ThriftType> value = resolveParts(map.value(), scope);
       return key.isPresent() && value.isPresent()
           ? Optional.of(new MapType(key.get(), value.get()))
           : Optional.empty();
@@ -128,6 +152,61 @@ final class TypeResolver {
     resolving.remove(name);
     typedefs.put(name, target);
     return target;
+  }
+
+  private boolean withinLimits(ThriftType type, TypeElement written) {
+    Extent extent = extent(type);
+    if (extent.depth() > MAX_DEPTH) {
+      diagnostics.error(
+          written.location(),
+          "type nests containers "
+              + extent.depth()
+              + " deep (typedefs included); the limit is "
+              + MAX_DEPTH);
+      return false;
+    }
+    if (extent.parts() > MAX_PARTS) {
+      diagnostics.error(
+          written.location(),
+          "type has more than " + MAX_PARTS + " parts once its typedefs are expanded");
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Measures a type. Every typedef target was measured when it was resolved, so this recurses only
+   * as deep as the type is written.
+   */
+  private Extent extent(ThriftType type) {
+    Extent known = extents.get(type);
+    if (known != null) {
+      return known;
+    }
+    Extent extent;
+    if (type instanceof TypedefType typedef) {
+      extent = extent(typedef.target());
+    } else if (type instanceof ListType list) {
+      extent = around(extent(list.elementType()));
+    } else if (type instanceof SetType set) {
+      extent = around(extent(set.elementType()));
+    } else if (type instanceof MapType map) {
+      Extent key = extent(map.keyType());
+      Extent value = extent(map.valueType());
+      extent =
+          new Extent(
+              1 + Math.max(key.depth(), value.depth()),
+              // Saturates: past the limit the exact count does not matter.
+              Math.min(1 + key.parts() + value.parts(), MAX_PARTS + 1));
+    } else {
+      extent = new Extent(0, 1);
+    }
+    extents.put(type, extent);
+    return extent;
+  }
+
+  private static Extent around(Extent element) {
+    return new Extent(1 + element.depth(), Math.min(1 + element.parts(), MAX_PARTS + 1));
   }
 
   static NamedType.Kind kindOf(DefinitionElement.Struct struct) {

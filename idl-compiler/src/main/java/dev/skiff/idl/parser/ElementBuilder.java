@@ -41,9 +41,19 @@ final class ElementBuilder {
           Map.entry("delphi_namespace", "delphi"),
           Map.entry("cocoa_prefix", "cocoa"));
 
+  /**
+   * How deeply container types and values may be written inside one another: far beyond any real
+   * file, and low enough that the stages after parsing, which recurse once per level, stay far from
+   * the end of the stack (where the JDK may turn a StackOverflowError into another exception).
+   */
+  static final int MAX_NESTING = 64;
+
   private final Path file;
   private final BufferedTokenStream tokens;
   private final Diagnostics diagnostics;
+
+  /** How many container types or values enclose the one being built. */
+  private int nesting;
 
   ElementBuilder(Path file, BufferedTokenStream tokens, Diagnostics diagnostics) {
     this.file = file;
@@ -278,6 +288,20 @@ final class ElementBuilder {
   }
 
   private TypeElement type(ThriftParser.FieldTypeContext ctx) {
+    if (!(ctx instanceof ThriftParser.ContainerTypeRefContext)) {
+      return typeWithin(ctx);
+    }
+    if (!enterNesting(ctx, "container types")) {
+      return new TypeElement.Base(locationOf(ctx), "i32", List.of());
+    }
+    try {
+      return typeWithin(ctx);
+    } finally {
+      nesting--;
+    }
+  }
+
+  private TypeElement typeWithin(ThriftParser.FieldTypeContext ctx) {
     if (ctx instanceof ThriftParser.NamedTypeContext named) {
       return new TypeElement.Named(
           locationOf(named), named.IDENTIFIER().getText(), annotations(named.annotations()));
@@ -323,6 +347,35 @@ final class ElementBuilder {
   }
 
   private ConstValueElement constValue(ThriftParser.ConstValueContext ctx) {
+    if (!(ctx instanceof ThriftParser.ListConstContext
+        || ctx instanceof ThriftParser.MapConstContext)) {
+      return constValueWithin(ctx);
+    }
+    if (!enterNesting(ctx, "list and map values")) {
+      return new ConstValueElement.IntLiteral(locationOf(ctx), 0, "0");
+    }
+    try {
+      return constValueWithin(ctx);
+    } finally {
+      nesting--;
+    }
+  }
+
+  /**
+   * Enters a container type or value written inside others; past {@link #MAX_NESTING} levels,
+   * reports an error instead. The placeholder the caller then returns is never linked: the file has
+   * errors.
+   */
+  private boolean enterNesting(ParserRuleContext ctx, String what) {
+    if (nesting == MAX_NESTING) {
+      diagnostics.error(locationOf(ctx), what + " are nested more than " + MAX_NESTING + " deep");
+      return false;
+    }
+    nesting++;
+    return true;
+  }
+
+  private ConstValueElement constValueWithin(ThriftParser.ConstValueContext ctx) {
     Location location = locationOf(ctx);
     if (ctx instanceof ThriftParser.IntConstContext i) {
       return new ConstValueElement.IntLiteral(location, integer(i.integer()), i.getText());

@@ -466,6 +466,57 @@ class ChecksTest {
         errors(idl.toString()));
   }
 
+  @Test
+  void valuesNestedPastTheLimitAreAnErrorNotACrash() {
+    // Found by IdlCompilerFuzzTest: near the end of the stack the JDK's regex compiler turned the
+    // StackOverflowError into a PatternSyntaxException, which escaped.
+    String deep = "{1: ".repeat(3000) + "2" + "}".repeat(3000);
+
+    assertEquals(
+        List.of("t.thrift:1:281: error: list and map values are nested more than 64 deep"),
+        errors("const map<i32, i32> M = " + deep));
+  }
+
+  @Test
+  void containerTypesWrittenPastTheLimitAreAnError() {
+    String deep = "list<".repeat(100) + "i32" + ">".repeat(100);
+
+    assertEquals(
+        List.of("t.thrift:1:329: error: container types are nested more than 64 deep"),
+        errors("typedef " + deep + " T"));
+  }
+
+  @Test
+  void typedefsNestingContainersPastTheLimitAreAnError() {
+    StringBuilder idl = new StringBuilder("typedef list<i32> T0\n");
+    for (int i = 1; i <= 100; i++) {
+      idl.append("typedef list<T").append(i - 1).append("> T").append(i).append('\n');
+    }
+    idl.append("struct S { 1: T100 f }\n");
+
+    assertEquals(
+        List.of(
+            "t.thrift:65:9: error: type nests containers 65 deep (typedefs included); the limit"
+                + " is 64"),
+        errors(idl.toString()));
+  }
+
+  @Test
+  void typedefsThatDoubleATypeAtEachStepAreAnError() {
+    // Generated code grows with the expanded type: T9 has 1023 parts; T40 would never finish.
+    StringBuilder idl = new StringBuilder("typedef i32 T0\n");
+    for (int i = 1; i <= 40; i++) {
+      idl.append("typedef map<T").append(i - 1).append(", T").append(i - 1).append("> T");
+      idl.append(i).append('\n');
+    }
+    idl.append("struct S { 1: T40 f }\n");
+
+    assertEquals(
+        List.of(
+            "t.thrift:10:9: error: type has more than 1000 parts once its typedefs are expanded"),
+        errors(idl.toString()));
+  }
+
   // ---- files ---------------------------------------------------------------------------------
 
   @Test
