@@ -13,6 +13,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.unix.PeerCredentials;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -37,6 +38,9 @@ public final class NettyFrameConnection extends SimpleChannelInboundHandler<Byte
     implements FrameConnection {
   private static final Logger log = LoggerFactory.getLogger(NettyFrameConnection.class);
 
+  /** Flushes held back during one read at most, so that a long read still sends as it goes. */
+  private static final int MAX_FLUSHES_HELD = 64;
+
   private final Channel channel;
   private FrameHandler handler;
   private Throwable failure;
@@ -58,6 +62,10 @@ public final class NettyFrameConnection extends SimpleChannelInboundHandler<Byte
     connection.handler = handler;
     channel
         .pipeline()
+        // Frames written while a read is being handled (a server's replies to a batch of calls, a
+        // client's next calls started from its replies' callbacks) leave in one flush when the
+        // read completes: one syscall for many frames. Writes outside a read flush at once.
+        .addLast("flush", new FlushConsolidationHandler(MAX_FLUSHES_HELD, false))
         .addLast("frames", new FrameDecoder(maxFrameSize))
         .addLast("connection", connection);
     return handler;
