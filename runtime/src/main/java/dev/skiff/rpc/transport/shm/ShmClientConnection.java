@@ -22,6 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.slf4j.Logger;
@@ -58,6 +59,10 @@ final class ShmClientConnection implements FrameConnection {
   private final ReentrantLock readLock = new ReentrantLock();
   private final AtomicBoolean closing = new AtomicBoolean();
   private List<ByteBuf> batch = new ArrayList<>();
+
+  /** One handler for every poll: a method reference made per poll is garbage per spin. */
+  private final MessageHandler onReply = this::onReply;
+
   private volatile int control;
   private volatile boolean closed;
   private volatile FrameHandler handler;
@@ -170,7 +175,7 @@ final class ShmClientConnection implements FrameConnection {
     }
     idle.reset();
     while (control == 0) {
-      int read = replies.read(this::onReply, 1);
+      int read = replies.read(onReply, 1);
       if (read == 0) {
         checkServer();
         if (System.nanoTime() - deadline > 0) {
@@ -294,7 +299,7 @@ final class ShmClientConnection implements FrameConnection {
     List<ByteBuf> frames;
     int read;
     try {
-      read = replies.read(this::onReply, 64);
+      read = replies.read(onReply, 64);
       if (batch.isEmpty()) {
         frames = List.of();
       } else {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,10 +107,12 @@ final class ShmListener implements ServerTransport.Listener {
 
   private void receive() {
     IdleStrategy idle = ShmThreads.idle(config.idle());
+    // One handler for the whole loop: a method reference made per poll is garbage per spin.
+    MessageHandler onRequest = this::onRequest;
     while (!closed) {
       int read;
       try {
-        read = requests.read(this::onRequest, 64);
+        read = requests.read(onRequest, 64);
       } catch (RuntimeException e) {
         // A handler's failure must not stop the server's only receiver.
         log.warn("shm receiver of {}: {}", address, e.toString(), e);
