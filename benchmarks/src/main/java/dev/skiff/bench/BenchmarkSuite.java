@@ -20,6 +20,9 @@ import java.util.Locale;
  * <p>Results depend on the machine and on pinning; nothing asserts on them.
  */
 public final class BenchmarkSuite {
+  /** The CPUs this process may use before it pins itself (after, it sees one). */
+  private static final int CPUS = Runtime.getRuntime().availableProcessors();
+
   private BenchmarkSuite() {}
 
   public static void main(String[] args) throws Exception {
@@ -123,11 +126,10 @@ public final class BenchmarkSuite {
    * @throws IllegalStateException if the machine cannot be pinned that way
    */
   static int pin(String pinning) throws IOException, InterruptedException {
-    int cpus = Runtime.getRuntime().availableProcessors();
     switch (pinning) {
       case Options.CROSS_CORE -> {
-        if (cpus < 2) {
-          throw new IllegalStateException("cross-core pinning needs 2 CPUs; this JVM sees " + cpus);
+        if (CPUS < 2) {
+          throw new IllegalStateException("cross-core pinning needs 2 CPUs; this JVM has " + CPUS);
         }
         taskset("0");
         return 1;

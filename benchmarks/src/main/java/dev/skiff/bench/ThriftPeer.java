@@ -56,7 +56,9 @@ final class ThriftPeer {
   }
 
   static Caller caller(String port, int size) throws Exception {
-    TTransport transport = new TFramedTransport(new TSocket("127.0.0.1", Integer.parseInt(port)));
+    // A read that waits 30 s means the server is stuck: fail rather than hang the run.
+    TTransport transport =
+        new TFramedTransport(new TSocket("127.0.0.1", Integer.parseInt(port), 30_000));
     transport.open();
     Bench.Client client = new Bench.Client(new TCompactProtocol(transport));
     byte[] payload = new byte[size];
