@@ -69,7 +69,8 @@ class DocSnippetsTest {
 
   private static String allJavaSources() throws IOException {
     StringBuilder all = new StringBuilder();
-    for (String module : List.of("examples", "runtime", "idl-compiler", "maven-plugin", "interop-tests")) {
+    for (String module :
+        List.of("examples", "runtime", "idl-compiler", "maven-plugin", "interop-tests")) {
       Path src = ROOT.resolve(module).resolve("src");
       if (!Files.isDirectory(src)) {
         continue;
