@@ -47,6 +47,10 @@ final class Report {
   String markdown() {
     StringBuilder out = new StringBuilder();
     out.append("Machine: ").append(machine.oneLine()).append("\n\n");
+    out.append(
+        "Pinning: cross-core = client JVM on CPU 0, server JVM on CPU 1; same-core = both on CPU 0"
+            + " (taskset, by the harness). Figures are medians of the runs; compare within this"
+            + " run only.\n\n");
     for (String pinning : summary.pinnings("latency")) {
       latency(out, pinning);
     }

@@ -98,7 +98,7 @@ final class SvgChart {
     for (double tick = lo; tick <= hi * 1.001; tick *= 10) {
       double tx = x0 + LABEL + plot * Math.log10(tick / lo) / Math.log10(hi / lo);
       line(tx, top, tx, top + height, "#dddddd");
-      text(tx - 8, top + height + 12, 10, "normal", Report.number(tick));
+      text(tx - 8, top + height + 12, 10, "normal", tickLabel(tick));
     }
     for (int p = 0; p < peers.size(); p++) {
       double rowTop = top + p * rowHeight + 4;
@@ -247,6 +247,13 @@ final class SvgChart {
             x2,
             y2,
             stroke));
+  }
+
+  private static String tickLabel(double micros) {
+    if (micros >= 1000) {
+      return String.format(Locale.ROOT, "%.0fk", micros / 1000);
+    }
+    return micros >= 1 ? String.format(Locale.ROOT, "%.0f", micros) : Double.toString(micros);
   }
 
   private static String escape(String text) {

@@ -29,7 +29,7 @@ final class Workloads {
 
   /**
    * Warms a fresh server and this JVM's client code: sequential calls of {@code size} bytes in
-   * windows of 250 ms until none has beaten the best rate so far by more than 3% for two seconds
+   * windows of 250 ms until none has beaten the best rate so far by more than 3% for three seconds
    * (the JIT has settled), for at least {@link Options#warmupMillis} and at most {@link
    * Options#maxWarmupMillis}. gRPC-java needs ten seconds and more on a busy two-core machine;
    * Skiff and libthrift a few.
@@ -55,7 +55,7 @@ final class Workloads {
           improved = now;
         }
         best = Math.max(best, calls);
-        boolean settled = now - improved >= 2_000_000_000L;
+        boolean settled = now - improved >= 3_000_000_000L;
         if (now - max >= 0 || (settled && now - min >= 0)) {
           return (now - start) / 1_000_000;
         }
