@@ -161,16 +161,16 @@ public final class Channel implements AutoCloseable {
             result.completeExceptionally(unwrap(failure));
             return;
           }
-          long remaining = deadline - System.nanoTime();
-          if (remaining <= 0) {
+          if (deadline - System.nanoTime() <= 0) {
             result.completeExceptionally(new CallTimeoutException(method.name(), timeout));
             return;
           }
-          CompletableFuture<R> call =
-              conn.call(method, wireName, args, Duration.ofNanos(remaining));
+          // The timer above still bounds the whole call; the connection's own timer only
+          // cleans up, and the call is forgotten as soon as the result is decided.
+          CompletableFuture<R> call = conn.call(method, wireName, args, timeout);
           result.whenComplete(
               (value, resultFailure) -> {
-                if (result.isCancelled()) {
+                if (resultFailure != null) {
                   call.cancel(false);
                 }
               });

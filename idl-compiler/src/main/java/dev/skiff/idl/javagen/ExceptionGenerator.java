@@ -1,5 +1,6 @@
 package dev.skiff.idl.javagen;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -41,6 +42,12 @@ final class ExceptionGenerator {
         TypeSpec.classBuilder(className)
             .addJavadoc(StructGenerator.typeDoc(exception, List.of()))
             .addAnnotation(Javadocs.generated(program))
+            // Throwable is Serializable, but IDL exceptions travel as Thrift, not as Java
+            // serialization; newer javac flags their List, Map and struct fields under -Xlint.
+            .addAnnotation(
+                AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "serial")
+                    .build())
             .alwaysQualify(types.alwaysQualify(className, StructGenerator.names(fields)))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .superclass(RuntimeTypes.THRIFT_EXCEPTION)
