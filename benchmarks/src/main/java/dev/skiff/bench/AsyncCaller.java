@@ -15,5 +15,5 @@ interface AsyncCaller extends AutoCloseable {
   void start(Consumer<Throwable> done);
 
   @Override
-  void close() throws Exception;
+  void close();
 }

@@ -1,5 +1,7 @@
 package dev.skiff.bench;
 
+import java.io.IOException;
+
 /**
  * One caller's connection to a benchmark peer, holding the payload it sends. Not thread-safe: one
  * thread makes the calls.
@@ -13,5 +15,5 @@ interface Caller extends AutoCloseable {
   int call() throws Exception;
 
   @Override
-  void close() throws Exception;
+  void close() throws IOException;
 }

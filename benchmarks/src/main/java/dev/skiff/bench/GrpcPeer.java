@@ -63,8 +63,8 @@ final class GrpcPeer {
       }
 
       @Override
-      public void close() throws InterruptedException {
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      public void close() {
+        awaitQuietly(() -> server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS));
       }
     };
   }
@@ -86,8 +86,8 @@ final class GrpcPeer {
       }
 
       @Override
-      public void close() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      public void close() {
+        awaitQuietly(() -> channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS));
       }
     };
   }
@@ -118,10 +118,22 @@ final class GrpcPeer {
       }
 
       @Override
-      public void close() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      public void close() {
+        awaitQuietly(() -> channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS));
       }
     };
+  }
+
+  private interface Wait {
+    boolean await() throws InterruptedException;
+  }
+
+  private static void awaitQuietly(Wait wait) {
+    try {
+      wait.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Bytes as they are: what a message of one {@code bytes} field costs without protobuf. */

@@ -105,9 +105,13 @@ enum Peer {
       }
 
       @Override
-      public void close() throws Exception {
+      public void close() throws IOException {
         pong.stop();
-        thread.join(5_000);
+        try {
+          thread.join(5_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
         Files.deleteIfExists(file);
       }
     };

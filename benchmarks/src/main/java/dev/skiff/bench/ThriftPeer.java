@@ -4,12 +4,14 @@ import com.google.common.util.concurrent.MoreExecutors;
 import dev.skiff.bench.libthrift.Bench;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TCompactProtocol;
 import org.apache.thrift.server.TServer;
 import org.apache.thrift.server.TThreadedSelectorServer;
 import org.apache.thrift.transport.TNonblockingServerSocket;
 import org.apache.thrift.transport.TSocket;
 import org.apache.thrift.transport.TTransport;
+import org.apache.thrift.transport.TTransportException;
 import org.apache.thrift.transport.layered.TFramedTransport;
 
 /**
@@ -48,14 +50,18 @@ final class ThriftPeer {
       }
 
       @Override
-      public void close() throws InterruptedException {
+      public void close() {
         server.stop();
-        thread.join(5_000);
+        try {
+          thread.join(5_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     };
   }
 
-  static Caller caller(String port, int size) throws Exception {
+  static Caller caller(String port, int size) throws TTransportException {
     // A read that waits 30 s means the server is stuck: fail rather than hang the run.
     TTransport transport =
         new TFramedTransport(new TSocket("127.0.0.1", Integer.parseInt(port), 30_000));
@@ -64,7 +70,7 @@ final class ThriftPeer {
     byte[] payload = new byte[size];
     return new Caller() {
       @Override
-      public int call() throws Exception {
+      public int call() throws TException {
         return client.echo(ByteBuffer.wrap(payload)).remaining();
       }
 
