@@ -9,13 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.skiff.rpc.ApplicationException;
 import dev.skiff.rpc.CallInfo;
 import dev.skiff.rpc.CallOptions;
-import dev.skiff.rpc.CallRejectedException;
 import dev.skiff.rpc.CallTimeoutException;
 import dev.skiff.rpc.Channel;
 import dev.skiff.rpc.ConnectionException;
 import dev.skiff.rpc.Server;
 import dev.skiff.rpc.ServiceDefinition;
-import dev.skiff.rpc.protocol.Protocol;
 import dev.skiff.rpc.rpc.EchoService.TextArgs;
 import dev.skiff.rpc.stub.ClientCalls;
 import dev.skiff.rpc.testing.NettyLeaks;
@@ -36,9 +34,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * Channel and server behaviour over tcp beyond what {@link AbstractTransportTest} checks on every
+ * transport: reconnect and backoff, multiplexing, interceptors, connection-phase timeouts, server
+ * lifecycle.
+ */
 @Timeout(60)
 class ChannelServerTest {
   private static final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
@@ -80,14 +81,6 @@ class ChannelServerTest {
 
   private static CompletableFuture<String> echo(Channel channel, String text) {
     return channel.call(null, EchoService.ECHO, new TextArgs(text), CallOptions.DEFAULT);
-  }
-
-  @ParameterizedTest
-  @EnumSource(Protocol.class)
-  void echoesOverEitherProtocol(Protocol protocol) throws Exception {
-    Server server = serve(text -> CompletableFuture.completedFuture("echo: " + text));
-    Channel channel = open(Channel.builder(server.address()).protocol(protocol));
-    assertEquals("echo: héllo ☃", ClientCalls.await(echo(channel, "héllo ☃")));
   }
 
   @Test
@@ -151,29 +144,6 @@ class ChannelServerTest {
     assertEquals(ApplicationException.Type.UNKNOWN_METHOD, e.type());
     assertEquals("Invalid method name: 'nope'", e.getMessage());
     assertEquals("after", ClientCalls.await(echo(channel, "after")));
-  }
-
-  @Test
-  void timedOutCallFailsAndItsLateReplyDisturbsNoOtherCall() throws Exception {
-    CompletableFuture<String> held = new CompletableFuture<>();
-    Server server =
-        serve(text -> text.equals("slow") ? held : CompletableFuture.completedFuture(text));
-    Channel channel = open(Channel.builder(server.address()));
-
-    CompletableFuture<String> slow =
-        channel.call(
-            null,
-            EchoService.ECHO,
-            new TextArgs("slow"),
-            CallOptions.timeout(Duration.ofMillis(100)));
-    ExecutionException timeout =
-        assertThrows(ExecutionException.class, () -> slow.get(10, TimeUnit.SECONDS));
-    assertInstanceOf(CallTimeoutException.class, timeout.getCause());
-
-    held.complete("late"); // the reply now arrives for a call nobody waits for
-    for (int i = 0; i < 20; i++) {
-      assertEquals("fast " + i, ClientCalls.await(echo(channel, "fast " + i)));
-    }
   }
 
   @Test
@@ -281,22 +251,6 @@ class ChannelServerTest {
     ConnectionException backingOff =
         assertThrows(ConnectionException.class, () -> ClientCalls.await(echo(channel, "b")));
     assertTrue(backingOff.getMessage().contains("next attempt in"), backingOff.getMessage());
-  }
-
-  @Test
-  void onewayCallIsDeliveredWithoutReply() throws Exception {
-    Server server = serve(text -> CompletableFuture.completedFuture(text));
-    Channel channel = open(Channel.builder(server.address()));
-    channel
-        .call(null, EchoService.TELL, new TextArgs("note"), CallOptions.DEFAULT)
-        .get(5, TimeUnit.SECONDS);
-    // A later call on the same connection is answered after the oneway was read.
-    assertEquals("sync", ClientCalls.await(echo(channel, "sync")));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!told.contains("note") && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
-    assertEquals(List.of("note"), List.copyOf(told));
   }
 
   @Test
@@ -434,14 +388,6 @@ class ChannelServerTest {
       }
       assertTrue(System.nanoTime() < deadline, "the server never started draining");
     }
-  }
-
-  @Test
-  void closedChannelRefusesCalls() {
-    Channel channel = Channel.open("tcp://127.0.0.1:1");
-    channel.close();
-    channel.close();
-    assertThrows(CallRejectedException.class, () -> ClientCalls.await(echo(channel, "x")));
   }
 
   @Test
