@@ -18,18 +18,33 @@ final class Goals {
         .append("| goal | pinning | case | measured | target | met |\n")
         .append("| --- | --- | --- | ---: | --- | --- |\n");
     for (String pinning : s.pinnings("latency")) {
-      for (String size : s.params("latency", pinning, "skiff-tcp")) {
-        double floor = p50(pinning, "floor-tcp", size);
-        double skiff = p50(pinning, "skiff-tcp", size) - floor;
-        double thrift = p50(pinning, "libthrift-tcp", size) - floor;
-        double grpc = p50(pinning, "grpc-tcp", size) - floor;
-        String c = Report.size(size);
-        row(out, "tcp p50 overhead over floor: Skiff / libthrift", pinning, c, skiff / thrift, 1.0);
-        row(out, "tcp p50 overhead over floor: Skiff / gRPC", pinning, c, skiff / grpc, 0.25);
-        double p99 =
-            s.median("latency", pinning, "skiff-tcp", size, Result::p99Micros)
-                / s.median("latency", pinning, "grpc-tcp", size, Result::p99Micros);
-        row(out, "tcp p99: Skiff / gRPC", pinning, c, p99, 0.5);
+      for (String skiffPeer : new String[] {"skiff-tcp", "skiff-tcp-caller"}) {
+        String who = skiffPeer.equals("skiff-tcp") ? "Skiff" : "Skiff caller-thread I/O";
+        for (String size : s.params("latency", pinning, skiffPeer)) {
+          double floor = p50(pinning, "floor-tcp", size);
+          double skiff = p50(pinning, skiffPeer, size) - floor;
+          double thrift = p50(pinning, "libthrift-tcp", size) - floor;
+          double grpc = p50(pinning, "grpc-tcp", size) - floor;
+          String c = Report.size(size);
+          row(
+              out,
+              "tcp p50 overhead over floor: " + who + " / libthrift",
+              pinning,
+              c,
+              skiff / thrift,
+              1.0);
+          row(
+              out,
+              "tcp p50 overhead over floor: " + who + " / gRPC",
+              pinning,
+              c,
+              skiff / grpc,
+              0.25);
+          double p99 =
+              s.median("latency", pinning, skiffPeer, size, Result::p99Micros)
+                  / s.median("latency", pinning, "grpc-tcp", size, Result::p99Micros);
+          row(out, "tcp p99: " + who + " / gRPC", pinning, c, p99, 0.5);
+        }
       }
       for (String size : s.params("latency", pinning, "skiff-shm")) {
         double ratio = p50(pinning, "skiff-shm", size) / p50(pinning, "floor-mapped", size);

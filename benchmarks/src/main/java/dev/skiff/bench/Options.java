@@ -13,7 +13,8 @@ import java.util.Locale;
  * <pre>
  * java -jar benchmarks/target/skiff-benchmarks.jar [options]
  *   --workloads latency,throughput,codec    which parts to run
- *   --peers floor-mapped,floor-unix,floor-tcp,skiff-shm,skiff-unix,skiff-tcp,grpc-tcp,libthrift-tcp
+ *   --peers floor-mapped,floor-unix,floor-tcp,skiff-shm,skiff-unix,skiff-tcp,skiff-tcp-caller,
+ *           grpc-tcp,libthrift-tcp
  *   --sizes 32,1024,65536                    latency payloads, bytes
  *   --warmup-ms 1000 --max-warmup-ms 25000   each new server, until calls/s settle
  *   --case-warmup-ms 300 --measure-ms 1200   per latency case

@@ -3,15 +3,16 @@ package dev.skiff.bench;
 import dev.skiff.bench.gen.Bench;
 import dev.skiff.rpc.Bytes;
 import dev.skiff.rpc.Channel;
+import dev.skiff.rpc.IoMode;
 import dev.skiff.rpc.Server;
 import dev.skiff.rpc.transport.shm.ShmConfig;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * Skiff over tcp, unix or shm, through the stubs its Maven plugin generates from bench.thrift. The
- * server runs the handler on the thread that received the call ({@code directExecutor}) with one
- * event-loop thread, as gRPC's and libthrift's servers here do.
+ * Skiff over tcp (event loop or caller-thread I/O), unix or shm, through the stubs its Maven plugin
+ * generates from bench.thrift. The server runs the handler on the thread that received the call
+ * ({@code directExecutor}) with one event-loop thread, as gRPC's and libthrift's servers here do.
  */
 final class SkiffPeer {
   private SkiffPeer() {}
@@ -48,12 +49,19 @@ final class SkiffPeer {
     };
   }
 
-  static Channel channel(String address, ShmConfig.IdleMode idle) {
-    return Channel.builder(address).shmConfig(ShmConfig.builder().idle(idle).build()).build();
+  /**
+   * @param callerIo whether the channel's callers do their own I/O ({@link IoMode#CALLER_THREAD})
+   *     rather than its event loop
+   */
+  static Channel channel(String address, ShmConfig.IdleMode idle, boolean callerIo) {
+    return Channel.builder(address)
+        .shmConfig(ShmConfig.builder().idle(idle).build())
+        .ioMode(callerIo ? IoMode.CALLER_THREAD : IoMode.EVENT_LOOP)
+        .build();
   }
 
-  static Caller caller(String address, int size, ShmConfig.IdleMode idle) {
-    Channel channel = channel(address, idle);
+  static Caller caller(String address, int size, ShmConfig.IdleMode idle, boolean callerIo) {
+    Channel channel = channel(address, idle, callerIo);
     Bench.Client client = new Bench.Client(channel);
     Bytes payload = Bytes.of(new byte[size]);
     return new Caller() {
@@ -69,8 +77,9 @@ final class SkiffPeer {
     };
   }
 
-  static AsyncCaller asyncCaller(String address, int size, ShmConfig.IdleMode idle) {
-    Channel channel = channel(address, idle);
+  static AsyncCaller asyncCaller(
+      String address, int size, ShmConfig.IdleMode idle, boolean callerIo) {
+    Channel channel = channel(address, idle, callerIo);
     Bench.Async client = new Bench.Client(channel).async();
     Bytes payload = Bytes.of(new byte[size]);
     return new AsyncCaller() {

@@ -12,4 +12,9 @@ public final class CallTimeoutException extends SkiffException {
   public CallTimeoutException(String method, Duration timeout) {
     super("call to '" + method + "' timed out after " + timeout.toMillis() + " ms");
   }
+
+  /** For a transport that ran out of time for a call before it could send it. */
+  public CallTimeoutException(String message) {
+    super(message);
+  }
 }

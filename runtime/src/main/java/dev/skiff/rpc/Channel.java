@@ -6,6 +6,7 @@ import dev.skiff.rpc.internal.ClientConnection;
 import dev.skiff.rpc.protocol.Protocol;
 import dev.skiff.rpc.protocol.ProtocolConfig;
 import dev.skiff.rpc.protocol.ThriftStruct;
+import dev.skiff.rpc.stub.ClientCalls;
 import dev.skiff.rpc.stub.MethodDescriptor;
 import dev.skiff.rpc.transport.Address;
 import dev.skiff.rpc.transport.ClientTransport;
@@ -65,7 +66,7 @@ public final class Channel implements AutoCloseable {
         Transports.client(
             address,
             config.maxFrameSize(),
-            new SocketClientOptions(builder.tcpKeepAlive, builder.tls),
+            new SocketClientOptions(builder.tcpKeepAlive, builder.tls, builder.ioMode),
             builder.shmConfig);
   }
 
@@ -102,9 +103,37 @@ public final class Channel implements AutoCloseable {
    * @param args the generated args struct
    * @param options per-call settings
    */
-  @SuppressWarnings("unchecked")
   public <R> CompletableFuture<R> call(
       String multiplexedName, MethodDescriptor<R> method, ThriftStruct args, CallOptions options) {
+    return call(multiplexedName, method, args, options, false);
+  }
+
+  /**
+   * Makes a call and waits for its result: what generated blocking stubs do. With {@link
+   * IoMode#CALLER_THREAD} the calling thread does the call's I/O itself.
+   *
+   * @param multiplexedName as for {@link #call}
+   * @param method the method
+   * @param args the generated args struct
+   * @param options per-call settings; the timeout bounds the wait
+   * @return the method's result, null for void and oneway methods
+   * @throws ThriftException the declared exception the server sent
+   * @throws SkiffException any failure of the call itself ({@link CallTimeoutException}, {@link
+   *     ConnectionException} and the others {@link #call} lists)
+   */
+  public <R> R callAndWait(
+      String multiplexedName, MethodDescriptor<R> method, ThriftStruct args, CallOptions options)
+      throws ThriftException {
+    return ClientCalls.await(call(multiplexedName, method, args, options, true));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <R> CompletableFuture<R> call(
+      String multiplexedName,
+      MethodDescriptor<R> method,
+      ThriftStruct args,
+      CallOptions options,
+      boolean callerWaits) {
     requireNonNull(method, "method");
     requireNonNull(args, "args");
     requireNonNull(options, "options");
@@ -112,7 +141,7 @@ public final class Channel implements AutoCloseable {
         multiplexedName == null ? method.name() : multiplexedName + ":" + method.name();
     Duration timeout = options.timeout() != null ? options.timeout() : defaultTimeout;
     if (interceptors.isEmpty()) {
-      return send(method, wireName, args, timeout);
+      return send(method, wireName, args, timeout, callerWaits);
     }
     CallInfo info =
         new CallInfo(
@@ -122,7 +151,9 @@ public final class Channel implements AutoCloseable {
             null);
     ClientInterceptor.Invoker chain =
         (call, arguments) ->
-            send(method, wireName, (ThriftStruct) arguments, timeout).thenApply(r -> (Object) r);
+            // The caller waits on the chain's future, not on the call's: no reading for it.
+            send(method, wireName, (ThriftStruct) arguments, timeout, false)
+                .thenApply(r -> (Object) r);
     for (int i = interceptors.size() - 1; i >= 0; i--) {
       ClientInterceptor interceptor = interceptors.get(i);
       ClientInterceptor.Invoker next = chain;
@@ -138,12 +169,16 @@ public final class Channel implements AutoCloseable {
   }
 
   private <R> CompletableFuture<R> send(
-      MethodDescriptor<R> method, String wireName, ThriftStruct args, Duration timeout) {
+      MethodDescriptor<R> method,
+      String wireName,
+      ThriftStruct args,
+      Duration timeout,
+      boolean callerWaits) {
     CompletableFuture<ClientConnection> ready = connection();
     if (ready.isDone() && !ready.isCompletedExceptionally()) {
       ClientConnection now = ready.join();
       // The common case: connected; no extra stage between the caller and the reply.
-      return now.call(method, wireName, args, timeout);
+      return now.call(method, wireName, args, timeout, callerWaits);
     }
     // Not connected yet: the call's timeout covers the connection attempt too, and a call that
     // times out or is cancelled meanwhile is never sent.
@@ -167,7 +202,8 @@ public final class Channel implements AutoCloseable {
           }
           // The timer above still bounds the whole call; the connection's own timer only
           // cleans up, and the call is forgotten as soon as the result is decided.
-          CompletableFuture<R> call = conn.call(method, wireName, args, timeout);
+          // The caller waits on the result future above, not on this one.
+          CompletableFuture<R> call = conn.call(method, wireName, args, timeout, false);
           result.whenComplete(
               (value, resultFailure) -> {
                 if (resultFailure != null) {
@@ -299,6 +335,7 @@ public final class Channel implements AutoCloseable {
     private ShmConfig shmConfig = ShmConfig.defaults();
     private boolean tcpKeepAlive;
     private TlsConfig tls;
+    private IoMode ioMode = IoMode.EVENT_LOOP;
     private final List<ClientInterceptor> interceptors = new ArrayList<>();
 
     private Builder(Address address) {
@@ -392,13 +429,32 @@ public final class Channel implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Which threads do the I/O of {@code tcp://} and {@code unix://} connections: a shared event
+     * loop ({@link IoMode#EVENT_LOOP}, the default), or the calling threads themselves ({@link
+     * IoMode#CALLER_THREAD}: the fastest sync calls, no TLS). {@code shm://} channels ignore it:
+     * their callers always poll for their own replies.
+     */
+    public Builder ioMode(IoMode mode) {
+      this.ioMode = requireNonNull(mode, "mode");
+      return this;
+    }
+
     /** Adds an interceptor; the first added runs outermost. */
     public Builder intercept(ClientInterceptor interceptor) {
       interceptors.add(requireNonNull(interceptor, "interceptor"));
       return this;
     }
 
+    /**
+     * @throws IllegalArgumentException if the settings do not go together: TLS with {@link
+     *     IoMode#CALLER_THREAD}
+     */
     public Channel build() {
+      if (tls != null && ioMode == IoMode.CALLER_THREAD) {
+        throw new IllegalArgumentException(
+            "TLS needs IoMode.EVENT_LOOP; IoMode.CALLER_THREAD connections are plain sockets");
+      }
       return new Channel(this);
     }
 

@@ -2,6 +2,7 @@ package dev.skiff.examples.calculator;
 
 import dev.skiff.rpc.CallOptions;
 import dev.skiff.rpc.Channel;
+import dev.skiff.rpc.IoMode;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -45,5 +46,16 @@ public final class CalculatorClient {
       out.println("with a 500 ms timeout: 7 / 2 = " + calculator.divide(7, 2));
     }
     // [END timeout]
+
+    // [START caller-io]
+    try (Channel channel = Channel.builder(address).ioMode(IoMode.CALLER_THREAD).build()) {
+      Calculator calculator = new Calculator.Client(channel);
+      long sum = 0;
+      for (int i = 1; i <= 100; i++) {
+        sum = calculator.add(sum, i); // this thread writes the call and reads the reply
+      }
+      out.println("caller-thread I/O: 1 + 2 + ... + 100 = " + sum);
+    }
+    // [END caller-io]
   }
 }

@@ -106,22 +106,28 @@ final class ClientGenerator {
             .addStatement("return this.async")
             .build());
     for (JavaMethod method : service.methods()) {
-      type.addMethod(blockingMethod(method));
+      type.addMethod(blockingMethod(service, method));
     }
     type.addType(asyncClient(service, asyncClient));
     return type.build();
   }
 
   /**
-   * Waits for the asynchronous call; declared exceptions are rethrown, other {@code
-   * ThriftException}s (declared by a newer IDL) wrapped.
+   * Makes the call through {@code Channel.callAndWait}, which lets the calling thread do the call's
+   * I/O where the channel can; declared exceptions are rethrown, other {@code ThriftException}s
+   * (declared by a newer IDL) wrapped.
    */
-  private static MethodSpec blockingMethod(JavaMethod method) {
+  private static MethodSpec blockingMethod(JavaService service, JavaMethod method) {
     NameAllocator names = new NameAllocator();
     method.params().forEach(p -> names.newName(p.name(), p));
     String e = names.newName("e");
     CodeBlock call =
-        CodeBlock.of("$T.await(this.async.$N($L))", CLIENT_CALLS, method.name(), args(method));
+        CodeBlock.of(
+            "this.channel.callAndWait(this.multiplexedName,$W$T.$N,$Wnew $T($L),$Wthis.options)",
+            service.rpc(),
+            method.descriptor(),
+            method.args(),
+            args(method));
     MethodSpec.Builder spec = overriding(method).returns(method.returnType());
     method.exceptions().forEach(spec::addException);
     spec.beginControlFlow("try");

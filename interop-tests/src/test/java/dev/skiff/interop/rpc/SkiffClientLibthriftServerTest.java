@@ -22,6 +22,7 @@ import dev.skiff.rpc.Bytes;
 import dev.skiff.rpc.CallOptions;
 import dev.skiff.rpc.CallTimeoutException;
 import dev.skiff.rpc.Channel;
+import dev.skiff.rpc.IoMode;
 import dev.skiff.rpc.protocol.Protocol;
 import dev.skiff.rpc.protocol.TType;
 import dev.skiff.rpc.stub.MethodDescriptor;
@@ -55,15 +56,22 @@ class SkiffClientLibthriftServerTest {
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
   private static final LibthriftService service = new LibthriftService();
-  private static final Map<Target, LibthriftServer> servers = new LinkedHashMap<>();
+  private static final Map<ServerKey, LibthriftServer> servers = new LinkedHashMap<>();
 
   private Channel channel;
 
   /** Which libthrift server, speaking which protocol, and whether behind a multiplexer. */
-  record Target(LibthriftServer.Kind kind, Protocol protocol, boolean multiplexed) {
+  record ServerKey(LibthriftServer.Kind kind, Protocol protocol, boolean multiplexed) {}
+
+  /** A server, and who does the client's I/O. */
+  record Target(LibthriftServer.Kind kind, Protocol protocol, boolean multiplexed, IoMode ioMode) {
     @Override
     public String toString() {
-      return kind + " " + protocol + (multiplexed ? " multiplexed" : "");
+      return kind + " " + protocol + (multiplexed ? " multiplexed" : "") + " " + ioMode;
+    }
+
+    ServerKey server() {
+      return new ServerKey(kind, protocol, multiplexed);
     }
 
     /** The name the client calls the service by: null to call it plain. */
@@ -74,13 +82,15 @@ class SkiffClientLibthriftServerTest {
 
   static Stream<Target> targets() {
     List<Target> targets = new ArrayList<>();
-    for (LibthriftServer.Kind kind : LibthriftServer.Kind.values()) {
-      for (Protocol protocol : Protocol.values()) {
-        targets.add(new Target(kind, protocol, false));
+    for (IoMode ioMode : IoMode.values()) {
+      for (LibthriftServer.Kind kind : LibthriftServer.Kind.values()) {
+        for (Protocol protocol : Protocol.values()) {
+          targets.add(new Target(kind, protocol, false, ioMode));
+        }
       }
-    }
-    for (Protocol protocol : Protocol.values()) {
-      targets.add(new Target(LibthriftServer.Kind.THREADED_SELECTOR, protocol, true));
+      for (Protocol protocol : Protocol.values()) {
+        targets.add(new Target(LibthriftServer.Kind.THREADED_SELECTOR, protocol, true, ioMode));
+      }
     }
     return targets.stream();
   }
@@ -101,11 +111,11 @@ class SkiffClientLibthriftServerTest {
   }
 
   private static synchronized LibthriftServer server(Target target) throws Exception {
-    LibthriftServer server = servers.get(target);
+    LibthriftServer server = servers.get(target.server());
     if (server == null) {
       server =
           LibthriftServer.start(target.kind(), target.protocol(), target.multiplexed(), service);
-      servers.put(target, server);
+      servers.put(target.server(), server);
     }
     return server;
   }
@@ -114,6 +124,7 @@ class SkiffClientLibthriftServerTest {
     channel =
         Channel.builder(server(target).address())
             .protocol(target.protocol())
+            .ioMode(target.ioMode())
             .defaultTimeout(CALL_TIMEOUT)
             .build();
     return channel;

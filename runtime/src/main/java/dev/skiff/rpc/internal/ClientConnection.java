@@ -83,10 +83,19 @@ public final class ClientConnection implements FrameHandler {
   /**
    * Sends a call. The future completes with the result, a declared exception, or a {@link
    * SkiffException}; cancelling it forgets the call.
+   *
+   * @param callerWaits whether the calling thread blocks on the returned future right away (see
+   *     {@link FrameConnection#newCallFuture})
    */
   public <R> CompletableFuture<R> call(
-      MethodDescriptor<R> method, String wireName, ThriftStruct args, Duration timeout) {
-    CompletableFuture<R> result = channel.newCallFuture();
+      MethodDescriptor<R> method,
+      String wireName,
+      ThriftStruct args,
+      Duration timeout,
+      boolean callerWaits) {
+    // A oneway call is done once sent: no reply to read, so no transport's future.
+    CompletableFuture<R> result =
+        method.oneway() ? new CompletableFuture<>() : channel.newCallFuture(callerWaits);
     if (!isActive()) {
       result.completeExceptionally(new ConnectionException("not connected to " + peer));
       return result;
@@ -136,6 +145,7 @@ public final class ClientConnection implements FrameHandler {
         });
     channel.send(
         frame,
+        System.nanoTime() + timeout.toNanos(),
         failure -> {
           if (failure != null) {
             result.completeExceptionally(sendFailure(failure));

@@ -26,6 +26,15 @@ public interface FrameConnection {
    */
   void send(ByteBuf frame, SendListener listener);
 
+  /**
+   * Sends one frame as {@link #send(ByteBuf, SendListener)} does, giving up at {@code deadline}
+   * ({@link System#nanoTime}) if the transport has to wait that long for room: a call's frame is of
+   * no use after the call's timeout. Transports that never wait for room ignore the deadline.
+   */
+  default void send(ByteBuf frame, long deadline, SendListener listener) {
+    send(frame, listener);
+  }
+
   /** The allocator to encode outgoing frames with. */
   ByteBufAllocator alloc();
 
@@ -57,10 +66,15 @@ public interface FrameConnection {
 
   /**
    * A new future for a call's result. A transport that can deliver replies faster when the waiting
-   * thread polls for them itself (shared memory) returns a future whose blocking {@code get} does
-   * that; others return a plain {@link CompletableFuture}.
+   * thread polls for them itself (shared memory, sockets in {@link
+   * dev.skiff.rpc.IoMode#CALLER_THREAD}) returns a future whose blocking {@code get} does that;
+   * others return a plain {@link CompletableFuture}.
+   *
+   * @param callerWaits true when the calling thread is about to block in this future's {@code get}
+   *     (a sync call), so a transport may leave reading the reply to it; false when the reply must
+   *     be read without the caller's help. Only a hint: the future must complete either way.
    */
-  default <R> CompletableFuture<R> newCallFuture() {
+  default <R> CompletableFuture<R> newCallFuture(boolean callerWaits) {
     return new CompletableFuture<>();
   }
 

@@ -1,6 +1,8 @@
 package dev.skiff.rpc.transport;
 
+import dev.skiff.rpc.IoMode;
 import dev.skiff.rpc.TlsConfig;
+import java.util.Objects;
 
 /**
  * How a client makes socket connections ({@code tcp://}, {@code unix://}). {@link
@@ -10,8 +12,14 @@ import dev.skiff.rpc.TlsConfig;
  *     SO_KEEPALIVE}), so that a peer host that vanished (crashed, unplugged, partitioned away) is
  *     noticed by the kernel and the connection fails
  * @param tls TLS for {@code tcp://} connections, or null for plain TCP
+ * @param ioMode which threads do the connection's I/O
  */
-public record SocketClientOptions(boolean tcpKeepAlive, TlsConfig tls) {
-  /** The defaults: no TCP keepalive, no TLS. */
-  public static final SocketClientOptions DEFAULTS = new SocketClientOptions(false, null);
+public record SocketClientOptions(boolean tcpKeepAlive, TlsConfig tls, IoMode ioMode) {
+  /** The defaults: no TCP keepalive, no TLS, an event loop. */
+  public static final SocketClientOptions DEFAULTS =
+      new SocketClientOptions(false, null, IoMode.EVENT_LOOP);
+
+  public SocketClientOptions {
+    Objects.requireNonNull(ioMode, "ioMode");
+  }
 }

@@ -2,6 +2,7 @@ package dev.skiff.rpc.transport;
 
 import dev.skiff.rpc.transport.netty.NettyClientTransport;
 import dev.skiff.rpc.transport.netty.NettyServerTransport;
+import dev.skiff.rpc.transport.nio.CallerIoClientTransport;
 import dev.skiff.rpc.transport.shm.ShmClientTransport;
 import dev.skiff.rpc.transport.shm.ShmConfig;
 import dev.skiff.rpc.transport.shm.ShmServerTransport;
@@ -20,10 +21,18 @@ public final class Transports {
   public static ClientTransport client(
       Address address, int maxFrameSize, SocketClientOptions sockets, ShmConfig shm) {
     return switch (address.scheme()) {
-      case Address.TCP -> new NettyClientTransport(false, maxFrameSize, sockets);
-      case Address.UNIX -> new NettyClientTransport(true, maxFrameSize, sockets);
+      case Address.TCP, Address.UNIX -> socketClient(address, maxFrameSize, sockets);
       case Address.SHM -> new ShmClientTransport(shm, maxFrameSize);
       default -> throw new IllegalArgumentException("no transport for " + address);
+    };
+  }
+
+  private static ClientTransport socketClient(
+      Address address, int maxFrameSize, SocketClientOptions sockets) {
+    boolean unix = address.scheme().equals(Address.UNIX);
+    return switch (sockets.ioMode()) {
+      case EVENT_LOOP -> new NettyClientTransport(unix, maxFrameSize, sockets);
+      case CALLER_THREAD -> new CallerIoClientTransport(unix, maxFrameSize, sockets);
     };
   }
 

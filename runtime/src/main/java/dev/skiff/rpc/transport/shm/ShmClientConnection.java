@@ -363,7 +363,7 @@ final class ShmClientConnection implements FrameConnection {
   }
 
   @Override
-  public <R> CompletableFuture<R> newCallFuture() {
+  public <R> CompletableFuture<R> newCallFuture(boolean callerWaits) {
     return new ShmCallFuture<>(this);
   }
 

@@ -1,0 +1,562 @@
+package dev.skiff.rpc.transport.nio;
+
+import static dev.skiff.rpc.transport.PolledCallFuture.NO_DEADLINE;
+
+import dev.skiff.rpc.CallTimeoutException;
+import dev.skiff.rpc.ConnectionException;
+import dev.skiff.rpc.protocol.ProtocolException;
+import dev.skiff.rpc.transport.FrameConnection;
+import dev.skiff.rpc.transport.FrameDecoder;
+import dev.skiff.rpc.transport.FrameHandler;
+import dev.skiff.rpc.transport.PolledCallFuture;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A socket connection whose I/O the calling threads do themselves (see {@link
+ * dev.skiff.rpc.IoMode#CALLER_THREAD}): a sender writes its frame to the socket under a lock, and a
+ * caller waiting for its reply reads the socket itself, handing every frame it reads to the {@link
+ * FrameHandler}, its own reply and other callers' alike. A sync round trip thus costs the two
+ * context switches of any blocking socket client and none more.
+ *
+ * <p>One thread reads at a time, the <em>leader</em>. Other waiting callers queue and park; the
+ * leader's reads complete their calls, which unparks them, and a leader that got its own reply
+ * hands the socket to the next in the queue. Replies nobody waits for on their own thread (async
+ * calls) are read by a background reader thread, started with the first such call; it reads only
+ * while such calls are outstanding and no caller is queued, so sync calls keep the fast path.
+ *
+ * <p>The socket is non-blocking: readers wait in a selector, which a call's completion on another
+ * thread (its timeout) can wake, so that no caller stays in a read after its call is decided.
+ * Thread-safe.
+ */
+final class CallerIoConnection implements FrameConnection {
+  private static final Logger log = LoggerFactory.getLogger(CallerIoConnection.class);
+
+  private static final int INITIAL_INBOUND = 16 * 1024;
+
+  /** An inbound buffer grown past this for a large frame is given back once it is empty. */
+  private static final int KEPT_INBOUND = 256 * 1024;
+
+  /** Idle this long, a connection checks whether the peer closed it before it says it is active. */
+  private static final long IDLE_PROBE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+  /** A sender whose peer has read nothing for this long gives up and closes the connection. */
+  static final long WRITE_STALL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  private static final Consumer<SelectionKey> IGNORE = key -> {};
+
+  private static final HashedWheelTimer TIMEOUTS =
+      new HashedWheelTimer(
+          runnable -> {
+            Thread thread = new Thread(runnable, "skiff-caller-io-timeouts");
+            thread.setDaemon(true);
+            return thread;
+          },
+          10,
+          TimeUnit.MILLISECONDS,
+          512);
+
+  private final SocketChannel socket;
+  private final Selector readable;
+  private final int maxFrameSize;
+  private final SocketAddress remote;
+  private final String peerName;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean open = true;
+  private FrameHandler handler;
+
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private Selector writable; // guarded by writeLock; made on the first write that finds no room
+
+  // The read side, guarded by this object's monitor.
+  private volatile Thread leader;
+  private final ArrayDeque<Thread> queued = new ArrayDeque<>();
+  private int backgroundCalls;
+  private Thread reader;
+
+  private ByteBuf inbound; // touched by the leader only; released by whoever closes or leads last
+  private volatile long lastIoNanos = System.nanoTime();
+
+  CallerIoConnection(SocketChannel socket, int maxFrameSize) throws IOException {
+    this.socket = socket;
+    this.maxFrameSize = maxFrameSize;
+    this.remote = socket.getRemoteAddress();
+    this.peerName = String.valueOf(remote);
+    socket.configureBlocking(false);
+    this.readable = Selector.open();
+    try {
+      socket.register(readable, SelectionKey.OP_READ);
+    } catch (IOException | RuntimeException e) {
+      readable.close();
+      throw e;
+    }
+    this.inbound = alloc().directBuffer(INITIAL_INBOUND);
+  }
+
+  void bind(FrameHandler handler) {
+    this.handler = handler;
+  }
+
+  // ---- sending ----
+
+  @Override
+  public void send(ByteBuf frame, SendListener listener) {
+    send(frame, NO_DEADLINE, listener);
+  }
+
+  @Override
+  public void send(ByteBuf frame, long deadline, SendListener listener) {
+    Throwable failure = null;
+    boolean torn = false;
+    writeLock.lock();
+    try {
+      if (!open) {
+        failure = new ConnectionException("connection to " + peerName + " closed");
+      } else {
+        int length = frame.readableBytes();
+        try {
+          writeFully(frame, deadline);
+          lastIoNanos = System.nanoTime();
+        } finally {
+          torn = frame.readableBytes() != length && frame.isReadable();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      failure = e;
+    } finally {
+      writeLock.unlock();
+      frame.release();
+    }
+    if (listener != null) {
+      // First, so that the sender's call fails for its own reason rather than with the others.
+      listener.sent(failure);
+    }
+    if (failure != null && (torn || !(failure instanceof CallTimeoutException))) {
+      // Part of the frame is on the wire, or the socket failed: nothing more can follow it.
+      close(failure);
+    }
+  }
+
+  private void writeFully(ByteBuf frame, long deadline) throws IOException {
+    long stalledSince = 0;
+    while (frame.isReadable()) {
+      if (frame.readBytes(socket, frame.readableBytes()) > 0) {
+        stalledSince = 0;
+        continue;
+      }
+      // The socket's send buffer is full: the peer is not reading for now.
+      long now = System.nanoTime();
+      if (deadline != NO_DEADLINE && now - deadline >= 0) {
+        throw new CallTimeoutException(
+            "no room to send to " + peerName + " before the call's deadline");
+      }
+      if (stalledSince == 0) {
+        stalledSince = now;
+      } else if (now - stalledSince > WRITE_STALL_NANOS) {
+        throw new ConnectionException(
+            peerName
+                + " read nothing for "
+                + TimeUnit.NANOSECONDS.toSeconds(WRITE_STALL_NANOS)
+                + " s; closing the connection");
+      }
+      if (!open) {
+        throw new ConnectionException("connection to " + peerName + " closed");
+      }
+      if (writable == null) {
+        writable = Selector.open();
+        socket.register(writable, SelectionKey.OP_WRITE);
+      }
+      long wait = deadline == NO_DEADLINE ? 100 : Math.min(100, (deadline - now) / 1_000_000 + 1);
+      writable.select(IGNORE, wait);
+    }
+  }
+
+  // ---- receiving ----
+
+  @Override
+  public <R> CompletableFuture<R> newCallFuture(boolean callerWaits) {
+    if (!callerWaits) {
+      Thread wake = null;
+      synchronized (this) {
+        backgroundCalls++;
+        if (leader == null && queued.isEmpty()) {
+          wake = backgroundReader();
+        }
+      }
+      LockSupport.unpark(wake);
+    }
+    return new CallerIoFuture<>(this, callerWaits);
+  }
+
+  /**
+   * Waits until {@code call} is done or {@code deadline} ({@link System#nanoTime}; {@link
+   * PolledCallFuture#NO_DEADLINE} for none) passes, reading for the connection whenever no other
+   * thread is. Called by the future's blocking methods.
+   */
+  void await(CallerIoFuture<?> call, long deadline) throws InterruptedException {
+    Thread me = Thread.currentThread();
+    if (leader == me) {
+      throw new IllegalStateException(
+          "a callback running on the thread that reads "
+              + peerName
+              + " waits for another call on it; chain the call instead (thenCompose)");
+    }
+    call.waiter = me;
+    try {
+      while (!call.isDone()) {
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
+        long remaining = remaining(deadline);
+        if (remaining <= 0) {
+          return;
+        }
+        if (!open) {
+          // The connection's close fails every call; this one's failure is on its way.
+          LockSupport.parkNanos(this, Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(1)));
+        } else if (lead(me)) {
+          try {
+            readUntilDone(call, deadline);
+          } finally {
+            abdicate();
+          }
+        } else {
+          LockSupport.parkNanos(this, remaining);
+        }
+      }
+    } finally {
+      call.waiter = null;
+      leaveQueue(me, call);
+    }
+  }
+
+  private static long remaining(long deadline) {
+    return deadline == NO_DEADLINE ? Long.MAX_VALUE : deadline - System.nanoTime();
+  }
+
+  /** Takes the socket if nobody reads it; otherwise joins the queue. */
+  private synchronized boolean lead(Thread me) {
+    if (leader == null) {
+      leader = me;
+      queued.remove(me);
+      return true;
+    }
+    if (!queued.contains(me)) {
+      queued.addLast(me);
+    }
+    return false;
+  }
+
+  /**
+   * A waiter leaves: its call is done, or it gave up on it. The socket may have been handed to it
+   * meanwhile, so it passes the socket on; a call it gave up on is left to the background reader.
+   */
+  private void leaveQueue(Thread me, CallerIoFuture<?> call) {
+    Thread next = null;
+    synchronized (this) {
+      queued.remove(me);
+      if (!call.isDone() && call.callerWaits) {
+        call.callerWaits = false;
+        backgroundCalls++;
+      }
+      if (leader == null) {
+        next = nextLeader();
+      }
+    }
+    LockSupport.unpark(next);
+  }
+
+  /** Gives up the socket: to the first queued caller, or to the background reader if needed. */
+  private void abdicate() {
+    Thread next;
+    synchronized (this) {
+      leader = null;
+      if (!open) {
+        releaseInbound();
+      }
+      next = nextLeader();
+    }
+    LockSupport.unpark(next);
+  }
+
+  /**
+   * Who should read next, holding the monitor: the first queued caller, else the reader if needed.
+   */
+  private Thread nextLeader() {
+    Thread next = queued.peekFirst();
+    if (next == null && backgroundCalls > 0 && open) {
+      next = backgroundReader();
+    }
+    return next;
+  }
+
+  private void readUntilDone(CallerIoFuture<?> call, long deadline) {
+    // Try before waiting: on one core the peer often answered while this thread was descheduled,
+    // and a read that finds the reply saves a selector wait.
+    readOnce(-1);
+    while (!call.isDone() && open) {
+      long remaining = remaining(deadline);
+      if (remaining <= 0) {
+        return;
+      }
+      // Select waits forever on 0: a call without a deadline is woken by its completion.
+      long millis =
+          deadline == NO_DEADLINE ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining) + 1);
+      readOnce(millis);
+    }
+  }
+
+  /**
+   * Waits up to {@code millis} (0: until woken; negative: not at all) for bytes, reads what is
+   * there and hands over every whole frame. Leader only.
+   */
+  private void readOnce(long millis) {
+    try {
+      if (millis >= 0) {
+        readable.select(IGNORE, millis);
+      }
+      readAvailable();
+    } catch (IOException | ClosedSelectorException e) {
+      if (open) {
+        close(e);
+      }
+    }
+  }
+
+  private void readAvailable() throws IOException {
+    if (inbound.writableBytes() == 0) {
+      inbound.ensureWritable(INITIAL_INBOUND);
+    }
+    int read = inbound.writeBytes(socket, inbound.writableBytes());
+    if (read < 0) {
+      close(null);
+      return;
+    }
+    if (read > 0) {
+      lastIoNanos = System.nanoTime();
+      deliverFrames();
+    }
+  }
+
+  private void deliverFrames() {
+    while (open && inbound.readableBytes() >= FrameDecoder.LENGTH_SIZE) {
+      int start = inbound.readerIndex();
+      int length = inbound.getInt(start);
+      if (length < 0 || length > maxFrameSize) {
+        close(
+            new ProtocolException(
+                ProtocolException.Kind.SIZE_LIMIT,
+                "frame length " + length + " from " + peerName + " exceeds limit " + maxFrameSize));
+        return;
+      }
+      int frameEnd = start + FrameDecoder.LENGTH_SIZE + length;
+      if (inbound.writerIndex() < frameEnd) {
+        // Make room for the rest of the frame, now that its size is known to be acceptable.
+        inbound.discardReadBytes();
+        inbound.ensureWritable(FrameDecoder.LENGTH_SIZE + length - inbound.readableBytes());
+        return;
+      }
+      inbound.readerIndex(frameEnd);
+      try {
+        handler.frameReceived(inbound.slice(start + FrameDecoder.LENGTH_SIZE, length));
+      } catch (RuntimeException e) {
+        log.warn("handler of {} failed on a frame", peerName, e);
+      }
+    }
+    if (!inbound.isReadable()) {
+      if (inbound.capacity() > KEPT_INBOUND) {
+        inbound.release();
+        inbound = alloc().directBuffer(INITIAL_INBOUND);
+      } else {
+        inbound.clear();
+      }
+    }
+  }
+
+  /** Called by a call's future once it is done, on the thread that completed it. */
+  void callDone(CallerIoFuture<?> call) {
+    Thread waiter = call.waiter;
+    Thread me = Thread.currentThread();
+    if (waiter != null && waiter != me) {
+      LockSupport.unpark(waiter);
+      if (leader == waiter) {
+        wakeReader();
+      }
+    }
+    boolean wake = false;
+    synchronized (this) {
+      if (!call.callerWaits) {
+        backgroundCalls--;
+        wake = backgroundCalls == 0 && leader == reader && reader != null && reader != me;
+      }
+    }
+    if (wake) {
+      // Nothing left for the background reader: let it give the socket up.
+      wakeReader();
+    }
+  }
+
+  private void wakeReader() {
+    try {
+      readable.wakeup();
+    } catch (ClosedSelectorException e) {
+      // Closed meanwhile: the leader is on its way out anyway.
+    }
+  }
+
+  /** The background reader thread, started on first need. Holding the monitor. */
+  private Thread backgroundReader() {
+    if (reader == null) {
+      reader = new Thread(this::readInBackground, "skiff-reader " + peerName);
+      reader.setDaemon(true);
+      reader.start();
+    }
+    return reader;
+  }
+
+  private void readInBackground() {
+    Thread me = Thread.currentThread();
+    while (open) {
+      boolean leading;
+      synchronized (this) {
+        leading = leader == null && queued.isEmpty() && backgroundCalls > 0;
+        if (leading) {
+          leader = me;
+        }
+      }
+      if (!leading) {
+        LockSupport.park(this);
+        continue;
+      }
+      try {
+        while (open && backgroundNeeded()) {
+          readOnce(0);
+        }
+      } finally {
+        abdicate();
+      }
+    }
+  }
+
+  private synchronized boolean backgroundNeeded() {
+    return backgroundCalls > 0 && queued.isEmpty();
+  }
+
+  // ---- the rest of FrameConnection ----
+
+  @Override
+  public ByteBufAllocator alloc() {
+    return ByteBufAllocator.DEFAULT;
+  }
+
+  @Override
+  public Cancellable schedule(Runnable task, long delayNanos) {
+    Timeout timeout = TIMEOUTS.newTimeout(fired -> task.run(), delayNanos, TimeUnit.NANOSECONDS);
+    return timeout::cancel;
+  }
+
+  /**
+   * Whether the connection is usable. Nobody reads an idle connection, so one idle for a while
+   * first reads whatever is there without waiting: a peer's close shows up as the end of the
+   * stream.
+   */
+  @Override
+  public boolean isActive() {
+    if (open && System.nanoTime() - lastIoNanos > IDLE_PROBE_NANOS && leadIfIdle()) {
+      try {
+        readAvailable();
+      } catch (IOException e) {
+        close(e);
+      } finally {
+        abdicate();
+      }
+    }
+    return open;
+  }
+
+  private synchronized boolean leadIfIdle() {
+    if (open && leader == null && queued.isEmpty() && backgroundCalls == 0) {
+      leader = Thread.currentThread();
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public SocketAddress remoteAddress() {
+    return remote;
+  }
+
+  @Override
+  public void close() {
+    close(null);
+  }
+
+  private void close(Throwable cause) {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    open = false;
+    try {
+      socket.close();
+    } catch (IOException e) {
+      log.debug("closing the socket to {} failed", peerName, e);
+    }
+    Thread wake;
+    synchronized (this) {
+      if (leader == null) {
+        releaseInbound();
+      }
+      wake = reader;
+    }
+    wakeReader();
+    try {
+      readable.close();
+    } catch (IOException e) {
+      log.debug("closing the selector of {} failed", peerName, e);
+    }
+    closeWritable();
+    LockSupport.unpark(wake);
+    if (handler != null) {
+      handler.connectionClosed(cause);
+    }
+  }
+
+  private void closeWritable() {
+    writeLock.lock();
+    try {
+      if (writable != null) {
+        writable.close();
+      }
+    } catch (IOException e) {
+      log.debug("closing the write selector of {} failed", peerName, e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Holding the monitor, with no leader. */
+  private void releaseInbound() {
+    if (inbound != null) {
+      inbound.release();
+      inbound = null;
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package dev.skiff.rpc.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skiff.rpc.CallOptions;
+import dev.skiff.rpc.CallTimeoutException;
+import dev.skiff.rpc.Channel;
+import dev.skiff.rpc.ConnectionException;
+import dev.skiff.rpc.IoMode;
+import dev.skiff.rpc.Server;
+import dev.skiff.rpc.TlsConfig;
+import dev.skiff.rpc.protocol.ProtocolConfig;
+import dev.skiff.rpc.protocol.ProtocolException;
+import dev.skiff.rpc.rpc.EchoService.TextArgs;
+import dev.skiff.rpc.testing.NettyLeaks;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What {@link IoMode#CALLER_THREAD} promises beyond the transport suite ({@link
+ * TcpCallerThreadTransportTest}): sync callers do their own I/O, async replies are read in the
+ * background, an idle connection the server closed is noticed before the next call, and a peer that
+ * misbehaves costs a typed failure, never a stuck caller.
+ */
+@Timeout(60)
+class CallerThreadIoTest {
+  private final List<AutoCloseable> resources = new ArrayList<>();
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      resources.get(i).close();
+    }
+  }
+
+  @AfterAll
+  static void noLeaks() {
+    NettyLeaks.assertNoLeaks();
+  }
+
+  private Server serve(Function<String, CompletionStage<String>> behaviour) {
+    return serve(Server.builder("tcp://127.0.0.1:0"), behaviour);
+  }
+
+  private Server serve(
+      Server.Builder builder, Function<String, CompletionStage<String>> behaviour) {
+    Server server = builder.service(EchoService.definition(behaviour, text -> {})).build().start();
+    resources.add(server);
+    return server;
+  }
+
+  private Channel open(Channel.Builder builder) {
+    Channel channel = builder.ioMode(IoMode.CALLER_THREAD).build();
+    resources.add(channel);
+    return channel;
+  }
+
+  private static String echoAndWait(Channel channel, String text) throws Exception {
+    return channel.callAndWait(null, EchoService.ECHO, new TextArgs(text), CallOptions.DEFAULT);
+  }
+
+  private static CompletableFuture<String> echo(Channel channel, String text) {
+    return channel.call(null, EchoService.ECHO, new TextArgs(text), CallOptions.DEFAULT);
+  }
+
+  private static boolean readerThreadFor(Server server) {
+    String port = ":" + server.address().substring(server.address().lastIndexOf(':') + 1);
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().startsWith("skiff-reader") && t.getName().endsWith(port));
+  }
+
+  @Test
+  void asyncRepliesAreReadInTheBackgroundAndRunCallbacksThere() throws Exception {
+    CompletableFuture<String> held = new CompletableFuture<>();
+    Server server =
+        serve(text -> text.equals("async") ? held : CompletableFuture.completedFuture(text));
+    Channel channel = open(Channel.builder(server.address()));
+    echoAndWait(channel, "connect");
+    CompletableFuture<String> thread = new CompletableFuture<>();
+    echo(channel, "async").thenRun(() -> thread.complete(Thread.currentThread().getName()));
+    held.complete("re: async");
+    // Nobody blocks on the call: only the background reader can have read its reply.
+    assertTrue(thread.get(10, TimeUnit.SECONDS).startsWith("skiff-reader"), thread::join);
+    assertTrue(readerThreadFor(server));
+  }
+
+  @Test
+  void syncAndAsyncCallsInterleaveOnOneConnection() throws Exception {
+    Server server =
+        serve(
+            text ->
+                CompletableFuture.supplyAsync(
+                    () -> "re: " + text,
+                    CompletableFuture.delayedExecutor(
+                        text.startsWith("slow") ? 50 : 0, TimeUnit.MILLISECONDS)));
+    Channel channel = open(Channel.builder(server.address()));
+    List<CompletableFuture<String>> slow = new ArrayList<>();
+    for (int round = 0; round < 20; round++) {
+      slow.add(echo(channel, "slow " + round));
+      // The sync caller reads the async replies that come before its own and hands them over.
+      assertEquals("re: fast " + round, echoAndWait(channel, "fast " + round));
+    }
+    for (int round = 0; round < 20; round++) {
+      assertEquals("re: slow " + round, slow.get(round).get(10, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void waitingForAnotherCallInsideACallbackOnTheReadingThreadFailsInsteadOfDeadlocking()
+      throws Exception {
+    CompletableFuture<String> held = new CompletableFuture<>();
+    Server server =
+        serve(text -> text.equals("outer") ? held : CompletableFuture.completedFuture(text));
+    Channel channel = open(Channel.builder(server.address()));
+    echoAndWait(channel, "connect");
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    echo(channel, "outer")
+        .thenRun(
+            () -> {
+              try {
+                echo(channel, "inner").get(5, TimeUnit.SECONDS);
+                failure.complete(null);
+              } catch (Exception | Error e) {
+                failure.complete(e);
+              }
+            });
+    held.complete("outer"); // answered once the callback is in place: it runs on the reader
+    Throwable thrown = failure.get(10, TimeUnit.SECONDS);
+    assertInstanceOf(IllegalStateException.class, thrown);
+    assertTrue(thrown.getMessage().contains("thenCompose"), thrown.getMessage());
+    assertEquals("after", echoAndWait(channel, "after"));
+  }
+
+  @Test
+  void anIdleConnectionTheServerClosedIsReplacedBeforeTheNextCall() throws Exception {
+    Server server =
+        serve(
+            Server.builder("tcp://127.0.0.1:0").idleTimeout(Duration.ofMillis(100)),
+            text -> CompletableFuture.completedFuture("re: " + text));
+    Channel channel = open(Channel.builder(server.address()));
+    for (int i = 0; i < 3; i++) {
+      assertEquals("re: " + i, echoAndWait(channel, String.valueOf(i)));
+      Thread.sleep(400); // the server closes the idle connection meanwhile
+    }
+  }
+
+  @Test
+  void aReplyLargerThanTheFrameLimitFailsTheCallAndTheChannelRecovers() throws Exception {
+    Server server = serve(text -> CompletableFuture.completedFuture(text));
+    Channel channel =
+        open(
+            Channel.builder(server.address())
+                .protocolConfig(ProtocolConfig.builder().maxFrameSize(1024).build()));
+    assertEquals("small", echoAndWait(channel, "small"));
+    // Requests are checked when encoded; only the reply can overstep, so pad it on the server.
+    Server big = serve(text -> CompletableFuture.completedFuture(text + "x".repeat(4096)));
+    Channel toBig =
+        open(
+            Channel.builder(big.address())
+                .protocolConfig(ProtocolConfig.builder().maxFrameSize(1024).build()));
+    ConnectionException failed =
+        assertThrows(ConnectionException.class, () -> echoAndWait(toBig, "pad me"));
+    assertInstanceOf(ProtocolException.class, failed.getCause(), failed::toString);
+    assertEquals("again", echoAndWait(channel, "again"));
+  }
+
+  @Test
+  void aPeerThatStopsReadingTimesTheCallOutWithoutHoldingTheCaller() throws Exception {
+    try (ServerSocket deaf = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread accepting =
+          new Thread(
+              () -> {
+                try (Socket socket = deaf.accept()) {
+                  InputStream in = socket.getInputStream();
+                  Thread.sleep(60_000); // never reads
+                  in.close();
+                } catch (Exception ignored) {
+                  // Closed by the test.
+                }
+              });
+      accepting.setDaemon(true);
+      accepting.start();
+      Channel channel =
+          open(
+              Channel.builder("tcp://127.0.0.1:" + deaf.getLocalPort())
+                  .defaultTimeout(Duration.ofMillis(300)));
+      String huge = "y".repeat(8 * 1024 * 1024); // more than the socket buffers hold
+      long start = System.nanoTime();
+      assertThrows(CallTimeoutException.class, () -> echoAndWait(channel, "hello"));
+      assertThrows(CallTimeoutException.class, () -> echoAndWait(channel, huge));
+      long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertTrue(took < 5_000, "took " + took + " ms");
+      accepting.interrupt();
+    }
+  }
+
+  @Test
+  void tlsIsRefusedWithAClearMessage() {
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Channel.builder("tcp://127.0.0.1:1")
+                    .tls(TlsConfig.builder().build())
+                    .ioMode(IoMode.CALLER_THREAD)
+                    .build());
+    assertTrue(refused.getMessage().contains("IoMode.EVENT_LOOP"), refused.getMessage());
+  }
+
+  @Test
+  void aTimedOutWaitLeavesTheReplyToTheBackgroundReader() throws Exception {
+    CompletableFuture<String> held = new CompletableFuture<>();
+    Server server =
+        serve(text -> text.equals("held") ? held : CompletableFuture.completedFuture(text));
+    Channel channel = open(Channel.builder(server.address()));
+    echoAndWait(channel, "connect");
+    CompletableFuture<String> call = echo(channel, "held");
+    assertThrows(
+        java.util.concurrent.TimeoutException.class, () -> call.get(50, TimeUnit.MILLISECONDS));
+    assertFalse(call.isDone());
+    held.complete("at last");
+    assertEquals("at last", call.get(10, TimeUnit.SECONDS));
+  }
+}
