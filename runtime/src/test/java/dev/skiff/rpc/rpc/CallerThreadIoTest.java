@@ -26,6 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -119,6 +123,55 @@ class CallerThreadIoTest {
     }
     for (int round = 0; round < 20; round++) {
       assertEquals("re: slow " + round, slow.get(round).get(10, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void manyThreadsMixingSyncAndAsyncCallsEachGetTheirOwnReplies() throws Exception {
+    Server server =
+        serve(
+            text -> {
+              long delayMicros = ThreadLocalRandom.current().nextLong(0, 2_000);
+              return CompletableFuture.supplyAsync(
+                  () -> "re: " + text,
+                  CompletableFuture.delayedExecutor(delayMicros, TimeUnit.MICROSECONDS));
+            });
+    Channel channel = open(Channel.builder(server.address()));
+    ExecutorService callers = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<Integer>> threads = new ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        int thread = t;
+        threads.add(
+            callers.submit(
+                () -> {
+                  List<CompletableFuture<String>> pending = new ArrayList<>();
+                  List<String> sent = new ArrayList<>();
+                  int checked = 0;
+                  for (int i = 0; i < 300; i++) {
+                    String text = thread + "/" + i;
+                    if (ThreadLocalRandom.current().nextInt(10) < 7) {
+                      assertEquals("re: " + text, echoAndWait(channel, text));
+                      checked++;
+                    } else {
+                      pending.add(echo(channel, text));
+                      sent.add(text);
+                    }
+                  }
+                  for (int i = 0; i < pending.size(); i++) {
+                    assertEquals("re: " + sent.get(i), pending.get(i).get(30, TimeUnit.SECONDS));
+                    checked++;
+                  }
+                  return checked;
+                }));
+      }
+      int total = 0;
+      for (Future<Integer> thread : threads) {
+        total += thread.get(50, TimeUnit.SECONDS);
+      }
+      assertEquals(16 * 300, total);
+    } finally {
+      callers.shutdownNow();
     }
   }
 
