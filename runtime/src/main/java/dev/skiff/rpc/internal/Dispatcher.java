@@ -104,6 +104,25 @@ public final class Dispatcher {
     return method == null ? null : new Target(defaultService.name(), method);
   }
 
+  /**
+   * The message of the UNKNOWN_METHOD reply to a message {@link #find} found nothing for: Thrift's
+   * {@code Invalid method name: 'm'}, saying also when it is the service that is missing.
+   */
+  public String notFound(String messageName) {
+    int colon = messageName.indexOf(':');
+    if (colon < 0) {
+      return "Invalid method name: '"
+          + messageName
+          + "'"
+          + (defaultService == null ? " (this server serves only multiplexed services)" : "");
+    }
+    String service = messageName.substring(0, colon);
+    return "Invalid method name: '"
+        + messageName.substring(colon + 1)
+        + "'"
+        + (byName.containsKey(service) ? "" : " (no service '" + service + "' on this server)");
+  }
+
   public Executor executor() {
     return executor;
   }

@@ -93,7 +93,7 @@ public final class ServerConnectionHandler implements FrameHandler {
             protocol,
             header,
             ApplicationException.Type.UNKNOWN_METHOD,
-            "Invalid method name: '" + bareName(header.name()) + "'");
+            dispatcher.notFound(header.name()));
       }
       return;
     }

@@ -279,6 +279,35 @@ class ChannelServerTest {
                     channel.call(
                         "Nobody", EchoService.ECHO, new TextArgs("d"), CallOptions.DEFAULT)));
     assertEquals(ApplicationException.Type.UNKNOWN_METHOD, unknown.type());
+    assertEquals(
+        "Invalid method name: 'echo' (no service 'Nobody' on this server)", unknown.getMessage());
+    var nope = dev.skiff.rpc.stub.MethodDescriptor.call("Loud", "nope", EchoService::readResult);
+    ApplicationException noMethod =
+        assertThrows(
+            ApplicationException.class,
+            () ->
+                ClientCalls.await(
+                    channel.call("Loud", nope, new TextArgs("e"), CallOptions.DEFAULT)));
+    assertEquals("Invalid method name: 'nope'", noMethod.getMessage());
+  }
+
+  @Test
+  void aServerWithoutADefaultServiceSaysSoToPlainCalls() throws Exception {
+    Server server =
+        serve(
+            Server.builder("tcp://127.0.0.1:0")
+                .service("Only", definition(t -> CompletableFuture.completedFuture(t))));
+    Channel channel = open(Channel.builder(server.address()));
+    ApplicationException plain =
+        assertThrows(ApplicationException.class, () -> ClientCalls.await(echo(channel, "x")));
+    assertEquals(ApplicationException.Type.UNKNOWN_METHOD, plain.type());
+    assertEquals(
+        "Invalid method name: 'echo' (this server serves only multiplexed services)",
+        plain.getMessage());
+    assertEquals(
+        "y",
+        ClientCalls.await(
+            channel.call("Only", EchoService.ECHO, new TextArgs("y"), CallOptions.DEFAULT)));
   }
 
   @Test
