@@ -15,11 +15,15 @@ import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -91,6 +95,9 @@ final class CallerIoConnection implements FrameConnection {
   private int backgroundCalls;
   private Thread reader;
 
+  private volatile Thread delivering; // the leader while it hands frames to the handler
+  private final List<HeldWrite> held = new ArrayList<>(); // sent meanwhile by that thread
+
   private ByteBuf inbound; // touched by the leader only; released by whoever closes or leads last
   private volatile long lastIoNanos = System.nanoTime();
 
@@ -123,6 +130,11 @@ final class CallerIoConnection implements FrameConnection {
 
   @Override
   public void send(ByteBuf frame, long deadline, SendListener listener) {
+    if (delivering == Thread.currentThread()) {
+      // Sent by a callback of a reply being handed over: goes out with the others it sends.
+      held.add(new HeldWrite(frame, listener));
+      return;
+    }
     Throwable failure = null;
     boolean torn = false;
     writeLock.lock();
@@ -159,33 +171,47 @@ final class CallerIoConnection implements FrameConnection {
     while (frame.isReadable()) {
       if (frame.readBytes(socket, frame.readableBytes()) > 0) {
         stalledSince = 0;
-        continue;
+      } else {
+        stalledSince = waitForRoom(stalledSince, deadline);
       }
-      // The socket's send buffer is full: the peer is not reading for now.
-      long now = System.nanoTime();
-      if (deadline != NO_DEADLINE && now - deadline >= 0) {
-        throw new CallTimeoutException(
-            "no room to send to " + peerName + " before the call's deadline");
-      }
-      if (stalledSince == 0) {
-        stalledSince = now;
-      } else if (now - stalledSince > WRITE_STALL_NANOS) {
-        throw new ConnectionException(
-            peerName
-                + " read nothing for "
-                + TimeUnit.NANOSECONDS.toSeconds(WRITE_STALL_NANOS)
-                + " s; closing the connection");
-      }
-      if (!open) {
-        throw new ConnectionException("connection to " + peerName + " closed");
-      }
-      if (writable == null) {
-        writable = Selector.open();
-        socket.register(writable, SelectionKey.OP_WRITE);
-      }
-      long wait = deadline == NO_DEADLINE ? 100 : Math.min(100, (deadline - now) / 1_000_000 + 1);
-      writable.select(IGNORE, wait);
     }
+  }
+
+  /**
+   * Waits a while for room in the socket's send buffer, which is full: the peer is not reading for
+   * now. Holding the write lock.
+   *
+   * @param stalledSince when the writer last made progress, 0 if it just did
+   * @return the new {@code stalledSince}
+   * @throws CallTimeoutException when {@code deadline} passes first
+   * @throws ConnectionException when the peer has read nothing for too long, or the connection
+   *     closed
+   */
+  private long waitForRoom(long stalledSince, long deadline) throws IOException {
+    long now = System.nanoTime();
+    if (deadline != NO_DEADLINE && now - deadline >= 0) {
+      throw new CallTimeoutException(
+          "no room to send to " + peerName + " before the call's deadline");
+    }
+    if (stalledSince == 0) {
+      stalledSince = now;
+    } else if (now - stalledSince > WRITE_STALL_NANOS) {
+      throw new ConnectionException(
+          peerName
+              + " read nothing for "
+              + TimeUnit.NANOSECONDS.toSeconds(WRITE_STALL_NANOS)
+              + " s; closing the connection");
+    }
+    if (!open) {
+      throw new ConnectionException("connection to " + peerName + " closed");
+    }
+    if (writable == null) {
+      writable = Selector.open();
+      socket.register(writable, SelectionKey.OP_WRITE);
+    }
+    long wait = deadline == NO_DEADLINE ? 100 : Math.min(100, (deadline - now) / 1_000_000 + 1);
+    writable.select(IGNORE, wait);
+    return stalledSince;
   }
 
   // ---- receiving ----
@@ -356,6 +382,18 @@ final class CallerIoConnection implements FrameConnection {
   }
 
   private void deliverFrames() {
+    delivering = Thread.currentThread();
+    try {
+      deliverWholeFrames();
+    } finally {
+      delivering = null;
+      if (!held.isEmpty()) {
+        writeHeld();
+      }
+    }
+  }
+
+  private void deliverWholeFrames() {
     while (open && inbound.readableBytes() >= FrameDecoder.LENGTH_SIZE) {
       int start = inbound.readerIndex();
       int length = inbound.getInt(start);
@@ -389,6 +427,54 @@ final class CallerIoConnection implements FrameConnection {
       }
     }
   }
+
+  /**
+   * Writes what callbacks sent while replies were handed over, all in one gathering write, as an
+   * event loop flushes once per read: async callers that chain calls then cost a system call per
+   * batch of replies rather than per call.
+   */
+  private void writeHeld() {
+    List<HeldWrite> writes = List.copyOf(held);
+    held.clear();
+    List<ByteBuffer> buffers = new ArrayList<>();
+    for (HeldWrite write : writes) {
+      buffers.addAll(Arrays.asList(write.frame().nioBuffers()));
+    }
+    ByteBuffer[] all = buffers.toArray(ByteBuffer[]::new);
+    Throwable failure = null;
+    writeLock.lock();
+    try {
+      if (!open) {
+        failure = new ConnectionException("connection to " + peerName + " closed");
+      } else {
+        long stalledSince = 0;
+        while (all[all.length - 1].hasRemaining()) {
+          if (socket.write(all) > 0) {
+            stalledSince = 0;
+          } else {
+            stalledSince = waitForRoom(stalledSince, NO_DEADLINE);
+          }
+        }
+        lastIoNanos = System.nanoTime();
+      }
+    } catch (IOException | RuntimeException e) {
+      failure = e;
+    } finally {
+      writeLock.unlock();
+      writes.forEach(write -> write.frame().release());
+    }
+    for (HeldWrite write : writes) {
+      if (write.listener() != null) {
+        write.listener().sent(failure);
+      }
+    }
+    if (failure != null) {
+      close(failure);
+    }
+  }
+
+  /** A frame sent during a hand-over, and who wants to know it went out. */
+  private record HeldWrite(ByteBuf frame, SendListener listener) {}
 
   /** Called by a call's future once it is done, on the thread that completed it. */
   void callDone(CallerIoFuture<?> call) {
