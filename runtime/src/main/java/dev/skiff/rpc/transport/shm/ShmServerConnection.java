@@ -45,7 +45,7 @@ final class ShmServerConnection implements FrameConnection {
     this.slot = slot;
     this.word = word;
     this.replies = replies;
-    this.assembler = new FrameAssembler(ByteBufAllocator.DEFAULT, maxFrameSize);
+    this.assembler = new FrameAssembler(ShmBuffers.INSTANCE, maxFrameSize);
     this.remote = remote;
   }
 
@@ -118,7 +118,7 @@ final class ShmServerConnection implements FrameConnection {
 
   @Override
   public ByteBufAllocator alloc() {
-    return ByteBufAllocator.DEFAULT;
+    return ShmBuffers.INSTANCE;
   }
 
   @Override
