@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skiff.rpc.CallContext;
 import dev.skiff.rpc.CallOptions;
 import dev.skiff.rpc.Channel;
 import dev.skiff.rpc.ConnectionException;
@@ -29,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +164,43 @@ class ShmMailboxTest {
     release.countDown();
     sending.get(20, TimeUnit.SECONDS);
     assertEquals("after", echo(channel, "after"));
+  }
+
+  @Test
+  void aHandlerOnTheReceiverThreadLearnsThatItsClientClosed() throws Exception {
+    // With a direct executor the handler blocks the server's receiver thread, so the client's
+    // goodbye is not read; its slot changing is what the heartbeat thread notices.
+    CountDownLatch started = new CountDownLatch(1);
+    CompletableFuture<Boolean> noticed = new CompletableFuture<>();
+    ShmConfig quick =
+        config()
+            .heartbeatInterval(Duration.ofMillis(20))
+            .peerTimeout(Duration.ofMillis(200))
+            .build();
+    serve(
+        quick,
+        Server.builder("shm://" + name)
+            .directExecutor()
+            .service(
+                EchoService.definition(
+                    t -> {
+                      CallContext context = CallContext.current();
+                      started.countDown();
+                      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                      while (!context.isCancelled() && System.nanoTime() < deadline) {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                      }
+                      noticed.complete(context.isCancelled());
+                      return CompletableFuture.completedFuture(t);
+                    },
+                    t -> {})));
+    Channel channel = Channel.builder("shm://" + name).shmConfig(quick).build();
+    CompletableFuture<String> call =
+        channel.call(null, EchoService.ECHO, new TextArgs("long"), CallOptions.DEFAULT);
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    channel.close();
+    assertTrue(noticed.get(10, TimeUnit.SECONDS), "the handler saw the cancellation");
+    assertThrows(ExecutionException.class, () -> call.get(5, TimeUnit.SECONDS));
   }
 
   private static void await(CountDownLatch latch) {

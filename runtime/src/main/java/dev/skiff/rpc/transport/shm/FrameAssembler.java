@@ -41,7 +41,7 @@ final class FrameAssembler {
         // May arrive between the fragments of a larger frame: a sender's threads send small
         // frames without waiting for its one fragmented frame in progress.
         checkSize(length);
-        return copy(buffer, index, length, alloc.heapBuffer(length, length));
+        return copy(buffer, index, length, alloc.heapBuffer(length));
       }
       case FIRST -> {
         if (partial != null) {
@@ -53,7 +53,7 @@ final class FrameAssembler {
           throw violation("first fragment is longer than its frame's length " + total);
         }
         expected = total;
-        partial = alloc.heapBuffer(total, total);
+        partial = alloc.heapBuffer(total);
         copy(buffer, index + 4, length - 4, partial);
         return null;
       }
@@ -61,7 +61,7 @@ final class FrameAssembler {
         if (partial == null) {
           throw violation("a fragment arrived without a first fragment");
         }
-        if (partial.writableBytes() < length) {
+        if (expected - partial.readableBytes() < length) {
           reset();
           throw violation("fragments exceed their frame's length " + expected);
         }

@@ -58,7 +58,7 @@ final class ShmClientConnection implements FrameConnection {
   private final ReentrantLock sendLock = new ReentrantLock();
   private final ReentrantLock readLock = new ReentrantLock();
   private final AtomicBoolean closing = new AtomicBoolean();
-  private List<ByteBuf> batch = new ArrayList<>();
+  private final List<ByteBuf> batch = new ArrayList<>();
 
   /** One handler for every poll: a method reference made per poll is garbage per spin. */
   private final MessageHandler onReply = this::onReply;
@@ -81,7 +81,7 @@ final class ShmClientConnection implements FrameConnection {
     this.serverGeneration = slotGeneration(segment.word(serverOffset));
     this.requests = segment.requestRing(server);
     this.replies = segment.replyRing(slot);
-    this.assembler = new FrameAssembler(ByteBufAllocator.DEFAULT, maxFrameSize);
+    this.assembler = new FrameAssembler(ShmBuffers.INSTANCE, maxFrameSize);
     this.remote = new ShmPeerAddress(segment.name, "server", server, segment.pid(serverOffset));
   }
 
@@ -296,16 +296,19 @@ final class ShmClientConnection implements FrameConnection {
     if (!readLock.tryLock()) {
       return 0;
     }
-    List<ByteBuf> frames;
     int read;
+    ByteBuf single = null;
+    ByteBuf[] several = null;
     try {
       read = replies.read(onReply, 64);
-      if (batch.isEmpty()) {
-        frames = List.of();
-      } else {
-        frames = batch;
-        batch = new ArrayList<>();
+      // A sync caller's poll finds one reply: hand it on without a list per poll.
+      int count = batch.size();
+      if (count == 1) {
+        single = batch.get(0);
+      } else if (count > 1) {
+        several = batch.toArray(new ByteBuf[count]);
       }
+      batch.clear();
     } catch (ProtocolException e) {
       log.warn("closing connection to {}: {}", remote, e.getMessage());
       ShmThreads.callbacks().execute(() -> closeWith(new ConnectionException(e.getMessage(), e)));
@@ -313,17 +316,35 @@ final class ShmClientConnection implements FrameConnection {
     } finally {
       readLock.unlock();
     }
-    for (ByteBuf frame : frames) {
-      try {
-        handler.frameReceived(frame);
-      } finally {
-        frame.release();
+    if (single != null) {
+      deliver(single);
+    } else if (several != null) {
+      for (ByteBuf frame : several) {
+        deliver(frame);
       }
     }
     if (control == ShmMessages.BYE) {
       closeWith(new ConnectionException(remote + " closed the connection"));
     }
     return read;
+  }
+
+  private void deliver(ByteBuf frame) {
+    try {
+      handler.frameReceived(frame);
+    } finally {
+      frame.release();
+    }
+  }
+
+  /**
+   * Whether the reply ring holds a message, without taking the read lock: what a waiting caller
+   * checks between polls. Reads the length word of the record at the ring's head, as {@code read}
+   * does first; it turns non-zero when the record is committed.
+   */
+  private boolean replyWaiting() {
+    int index = (int) replies.consumerPosition() & (replies.capacity() - 1);
+    return replies.buffer().getIntVolatile(index) != 0;
   }
 
   private void onReply(int type, MutableDirectBuffer buffer, int index, int length) {
@@ -344,17 +365,20 @@ final class ShmClientConnection implements FrameConnection {
     long helpUntil = spin ? deadline : Math.min(deadline, System.nanoTime() + HELP_NANOS);
     int idleRounds = 0;
     while (!call.isDone() && !closed) {
-      if (poll() > 0) {
+      if (replyWaiting() && poll() > 0) {
         idleRounds = 0;
         continue;
       }
-      if (Thread.interrupted()) {
-        throw new InterruptedException();
+      // The clock and the interrupt flag cost more than a look at the ring: check them less often.
+      if ((++idleRounds & 63) == 0) {
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
+        if (System.nanoTime() - helpUntil > 0) {
+          return;
+        }
       }
-      if (System.nanoTime() - helpUntil > 0) {
-        return;
-      }
-      if (spin || ++idleRounds < 1_000) {
+      if (spin || idleRounds < 1_000) {
         Thread.onSpinWait();
       } else {
         Thread.yield();
@@ -369,7 +393,7 @@ final class ShmClientConnection implements FrameConnection {
 
   @Override
   public ByteBufAllocator alloc() {
-    return ByteBufAllocator.DEFAULT;
+    return ShmBuffers.INSTANCE;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.skiff.rpc.transport.shm;
 
 import dev.skiff.rpc.ConnectionException;
+import dev.skiff.rpc.Peer;
 import dev.skiff.rpc.SkiffException;
 import dev.skiff.rpc.protocol.ProtocolException;
 import dev.skiff.rpc.transport.FrameConnection;
@@ -29,6 +30,7 @@ final class ShmServerConnection implements FrameConnection {
   private final OneToOneRingBuffer replies;
   private final FrameAssembler assembler;
   private final ShmPeerAddress remote;
+  private final Peer peer;
   private final ReentrantLock sendLock = new ReentrantLock();
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile boolean closed;
@@ -45,8 +47,9 @@ final class ShmServerConnection implements FrameConnection {
     this.slot = slot;
     this.word = word;
     this.replies = replies;
-    this.assembler = new FrameAssembler(ByteBufAllocator.DEFAULT, maxFrameSize);
+    this.assembler = new FrameAssembler(ShmBuffers.INSTANCE, maxFrameSize);
     this.remote = remote;
+    this.peer = Peer.of(remote);
   }
 
   void bind(FrameHandler handler) {
@@ -60,8 +63,13 @@ final class ShmServerConnection implements FrameConnection {
     }
     ByteBuf frame;
     try {
-      synchronized (assembler) {
+      if (type == ShmMessages.WHOLE) {
+        // A whole frame does not touch the assembler's partial frame, which close() resets.
         frame = assembler.onMessage(type, buffer, index, length);
+      } else {
+        synchronized (assembler) {
+          frame = assembler.onMessage(type, buffer, index, length);
+        }
       }
     } catch (ProtocolException e) {
       log.debug("closing connection from {}: {}", remote, e.getMessage());
@@ -118,7 +126,7 @@ final class ShmServerConnection implements FrameConnection {
 
   @Override
   public ByteBufAllocator alloc() {
-    return ByteBufAllocator.DEFAULT;
+    return ShmBuffers.INSTANCE;
   }
 
   @Override
@@ -134,6 +142,11 @@ final class ShmServerConnection implements FrameConnection {
   @Override
   public SocketAddress remoteAddress() {
     return remote;
+  }
+
+  @Override
+  public Peer peer() {
+    return peer; // asked for on every call
   }
 
   @Override

@@ -1,8 +1,6 @@
 package dev.skiff.rpc.transport.shm;
 
 import dev.skiff.rpc.transport.FrameConnection;
-import io.netty.util.HashedWheelTimer;
-import io.netty.util.Timeout;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,10 +17,10 @@ import org.agrona.concurrent.IdleStrategy;
  * callback that blocked there would stop this process's heartbeats and make its peers declare it
  * dead. Work that completes calls (and so runs user callbacks) runs on a separate thread.
  *
- * <p>Call timeouts live on a hashed wheel (10 ms ticks): scheduling and cancelling one is a queue
- * insert that wakes no thread. A Netty event loop or a {@code ScheduledThreadPoolExecutor} would
+ * <p>Call timeouts are {@link ShmTimeouts}: setting and cancelling one wakes no thread and costs an
+ * atomic exchange and a flag. A Netty event loop or a {@code ScheduledThreadPoolExecutor} would
  * wake a thread for each, and on a round trip of a microsecond those wake-ups were the largest
- * cost. Timeouts fire up to a tick late.
+ * cost. Timeouts fire up to two 10 ms ticks late.
  */
 final class ShmThreads {
   /**
@@ -60,18 +58,13 @@ final class ShmThreads {
     return timer;
   }
 
-  private static final HashedWheelTimer TIMEOUTS =
-      new HashedWheelTimer(
+  private static final ShmTimeouts TIMEOUTS =
+      new ShmTimeouts(
           runnable -> {
             Thread thread = new Thread(runnable, "skiff-shm-timeouts");
             thread.setDaemon(true);
             return thread;
           },
-          10,
-          TimeUnit.MILLISECONDS,
-          512,
-          false,
-          -1,
           CALLBACKS);
 
   private static final ExecutorService CONNECTS =
@@ -95,8 +88,7 @@ final class ShmThreads {
 
   /** Runs fired timeouts and the completion of calls failed by a liveness check. */
   static FrameConnection.Cancellable timeout(Runnable task, long delayNanos) {
-    Timeout timeout = TIMEOUTS.newTimeout(t -> task.run(), delayNanos, TimeUnit.NANOSECONDS);
-    return timeout::cancel;
+    return TIMEOUTS.schedule(task, delayNanos);
   }
 
   static ScheduledExecutorService callbacks() {
