@@ -101,11 +101,9 @@ public final class CallContext {
   @SuppressWarnings("unused") // called through CallContexts
   private static CallContext enter(CallContext context) {
     CallContext previous = CURRENT.get();
-    if (context == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(context);
-    }
+    // set(null) rather than remove(): the thread's map keeps its entry, and the next call on this
+    // thread (a handler thread serves call after call) sets it without allocating a new one.
+    CURRENT.set(context);
     return previous;
   }
 
