@@ -60,6 +60,7 @@ public final class NettyClientTransport implements ClientTransport {
         new Bootstrap()
             .group(SharedEventLoops.client(netty))
             .channel(unix ? netty.domainSocketChannel() : netty.socketChannel())
+            .option(ChannelOption.RCVBUF_ALLOCATOR, NettyFrameConnection.receiveBuffers())
             .option(
                 ChannelOption.CONNECT_TIMEOUT_MILLIS,
                 (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE))

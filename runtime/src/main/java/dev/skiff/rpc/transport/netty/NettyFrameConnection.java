@@ -7,9 +7,11 @@ import dev.skiff.rpc.transport.FrameDecoder;
 import dev.skiff.rpc.transport.FrameHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.unix.PeerCredentials;
@@ -41,6 +43,13 @@ public final class NettyFrameConnection extends SimpleChannelInboundHandler<Byte
   /** Flushes held back during one read at most, so that a long read still sends as it goes. */
   private static final int MAX_FLUSHES_HELD = 64;
 
+  /**
+   * The largest single read. Netty's default, 64 KiB, splits every frame of 64 KiB or more over two
+   * reads, and the decoder then copies the first part to join the second; up to this size a frame
+   * that is all there comes in one read. The buffer grows to it only while reads fill it.
+   */
+  private static final int MAX_READ = 1024 * 1024;
+
   private final Channel channel;
   private FrameHandler handler;
   private Throwable failure;
@@ -48,6 +57,11 @@ public final class NettyFrameConnection extends SimpleChannelInboundHandler<Byte
 
   private NettyFrameConnection(Channel channel) {
     this.channel = channel;
+  }
+
+  /** How a socket's reads are sized: from 2 KiB, adapting to what arrives, up to 1 MiB. */
+  static RecvByteBufAllocator receiveBuffers() {
+    return new AdaptiveRecvByteBufAllocator(64, 2048, MAX_READ);
   }
 
   /**

@@ -76,6 +76,7 @@ public final class NettyServerTransport implements ServerTransport {
                     }
                   }
                 });
+    bootstrap.childOption(ChannelOption.RCVBUF_ALLOCATOR, NettyFrameConnection.receiveBuffers());
     if (!unix) {
       bootstrap
           .option(ChannelOption.SO_REUSEADDR, true)
