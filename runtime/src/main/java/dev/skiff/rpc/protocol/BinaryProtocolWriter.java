@@ -1,25 +1,17 @@
 package dev.skiff.rpc.protocol;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.skiff.rpc.Bytes;
-import dev.skiff.rpc.internal.BytesAccess;
 import io.netty.buffer.ByteBuf;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * Writes Thrift's binary protocol exactly as Apache Thrift's {@code TBinaryProtocol} does with
  * {@code strictWrite} on (its default). Not thread-safe.
  */
-final class BinaryProtocolWriter implements ProtocolWriter {
+final class BinaryProtocolWriter extends AbstractProtocolWriter {
   static final int VERSION_MASK = 0xffff0000;
   static final int VERSION_1 = 0x80010000;
 
-  private final ByteBuf out;
-
   BinaryProtocolWriter(ByteBuf out) {
-    this.out = out;
+    super(out);
   }
 
   @Override
@@ -120,25 +112,8 @@ final class BinaryProtocolWriter implements ProtocolWriter {
   }
 
   @Override
-  public void writeString(String value) {
-    // String.getBytes is intrinsified (a plain copy for ASCII): several times faster than
-    // counting and writing char by char; unpaired surrogates become '?' either way.
-    byte[] utf8 = requireNonNull(value, "value").getBytes(StandardCharsets.UTF_8);
-    out.writeInt(utf8.length);
-    out.writeBytes(utf8);
-  }
-
-  @Override
-  public void writeBinary(Bytes value) {
-    byte[] array = BytesAccess.array(requireNonNull(value, "value"));
-    out.writeInt(array.length);
-    out.writeBytes(array);
-  }
-
-  @Override
-  public void writeUuid(UUID value) {
-    out.writeLong(value.getMostSignificantBits());
-    out.writeLong(value.getLeastSignificantBits());
+  void writeLength(int length) {
+    out.writeInt(length);
   }
 
   private static void checkType(byte type, String what) {

@@ -1,19 +1,13 @@
 package dev.skiff.rpc.protocol;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.skiff.rpc.Bytes;
-import dev.skiff.rpc.internal.BytesAccess;
 import io.netty.buffer.ByteBuf;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.UUID;
 
 /**
  * Writes Thrift's compact protocol exactly as Apache Thrift's {@code TCompactProtocol} does. Not
  * thread-safe.
  */
-final class CompactProtocolWriter implements ProtocolWriter {
+final class CompactProtocolWriter extends AbstractProtocolWriter {
   static final byte PROTOCOL_ID = (byte) 0x82;
   static final int VERSION = 1;
   static final int VERSION_MASK = 0x1f;
@@ -39,8 +33,6 @@ final class CompactProtocolWriter implements ProtocolWriter {
     COMPACT_TYPE[TType.UUID] = 13;
   }
 
-  private final ByteBuf out;
-
   /** The last field id written in the current struct, the base of the next delta. */
   private short lastFieldId;
 
@@ -55,7 +47,7 @@ final class CompactProtocolWriter implements ProtocolWriter {
   private short pendingBoolFieldId;
 
   CompactProtocolWriter(ByteBuf out) {
-    this.out = out;
+    super(out);
   }
 
   @Override
@@ -194,25 +186,8 @@ final class CompactProtocolWriter implements ProtocolWriter {
   }
 
   @Override
-  public void writeString(String value) {
-    // String.getBytes is intrinsified (a plain copy for ASCII): several times faster than
-    // counting and writing char by char; unpaired surrogates become '?' either way.
-    byte[] utf8 = requireNonNull(value, "value").getBytes(StandardCharsets.UTF_8);
-    writeVarint32(utf8.length);
-    out.writeBytes(utf8);
-  }
-
-  @Override
-  public void writeBinary(Bytes value) {
-    byte[] array = BytesAccess.array(requireNonNull(value, "value"));
-    writeVarint32(array.length);
-    out.writeBytes(array);
-  }
-
-  @Override
-  public void writeUuid(UUID value) {
-    out.writeLong(value.getMostSignificantBits());
-    out.writeLong(value.getLeastSignificantBits());
+  void writeLength(int length) {
+    writeVarint32(length);
   }
 
   private void writeVarint32(int n) {

@@ -6,7 +6,7 @@ import dev.skiff.rpc.protocol.ProtocolReader;
 import dev.skiff.rpc.protocol.ProtocolWriter;
 import dev.skiff.rpc.protocol.TType;
 import dev.skiff.rpc.protocol.ThriftStruct;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,14 +50,17 @@ public final class ContainerCodec {
     ListHeader header = in.readListBegin();
     List<E> list = null;
     if (matches(header.size(), elementType, header.elementType())) {
-      list = new ArrayList<>(header.size());
-      for (int i = 0; i < header.size(); i++) {
+      // An array, not an ArrayList: List.copyOf would copy the ArrayList's array twice.
+      @SuppressWarnings("unchecked")
+      E[] elements = (E[]) new Object[header.size()];
+      int count = 0;
+      for (int i = 0; i < elements.length; i++) {
         E value = element.read(in);
         if (value != null) {
-          list.add(value);
+          elements[count++] = value;
         }
       }
-      list = List.copyOf(list);
+      list = List.of(count == elements.length ? elements : Arrays.copyOf(elements, count));
     } else {
       skip(in, header.size(), header.elementType());
     }

@@ -154,17 +154,30 @@ public final class OrderedCollections {
     }
   }
 
-  /** An unmodifiable view of a LinkedHashMap that nothing else references. */
+  /**
+   * An unmodifiable map over a LinkedHashMap that nothing else references. Lookups and {@code
+   * forEach} go straight to it; the unmodifiable view that keeps its entries from being changed is
+   * made on the first call of {@link #entrySet}, so a map that is only looked up or walked with
+   * {@code forEach} costs one object less.
+   */
   private static final class OrderedMap<K, V> extends AbstractMap<K, V> {
-    private final Map<K, V> entries;
+    private final LinkedHashMap<K, V> entries;
+
+    // Like AbstractMap's keySet: made on first use; a racy second making yields an equal view.
+    private Set<Map.Entry<K, V>> entrySet;
 
     OrderedMap(LinkedHashMap<K, V> owned) {
-      this.entries = Collections.unmodifiableMap(owned);
+      this.entries = owned;
     }
 
     @Override
     public Set<Map.Entry<K, V>> entrySet() {
-      return entries.entrySet();
+      Set<Map.Entry<K, V>> view = entrySet;
+      if (view == null) {
+        view = Collections.unmodifiableMap(entries).entrySet();
+        entrySet = view;
+      }
+      return view;
     }
 
     @Override
