@@ -4,6 +4,7 @@ import static dev.skiff.rpc.transport.PolledCallFuture.NO_DEADLINE;
 
 import dev.skiff.rpc.CallTimeoutException;
 import dev.skiff.rpc.ConnectionException;
+import dev.skiff.rpc.internal.CallTimeoutWheel;
 import dev.skiff.rpc.protocol.ProtocolException;
 import dev.skiff.rpc.transport.FrameConnection;
 import dev.skiff.rpc.transport.FrameDecoder;
@@ -11,7 +12,6 @@ import dev.skiff.rpc.transport.FrameHandler;
 import dev.skiff.rpc.transport.PolledCallFuture;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -65,17 +65,6 @@ final class CallerIoConnection implements FrameConnection {
   static final long WRITE_STALL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private static final Consumer<SelectionKey> IGNORE = key -> {};
-
-  private static final HashedWheelTimer TIMEOUTS =
-      new HashedWheelTimer(
-          runnable -> {
-            Thread thread = new Thread(runnable, "skiff-caller-io-timeouts");
-            thread.setDaemon(true);
-            return thread;
-          },
-          10,
-          TimeUnit.MILLISECONDS,
-          512);
 
   private final SocketChannel socket;
   private final Selector readable;
@@ -554,7 +543,8 @@ final class CallerIoConnection implements FrameConnection {
 
   @Override
   public Cancellable schedule(Runnable task, long delayNanos) {
-    Timeout timeout = TIMEOUTS.newTimeout(fired -> task.run(), delayNanos, TimeUnit.NANOSECONDS);
+    Timeout timeout =
+        CallTimeoutWheel.get().newTimeout(fired -> task.run(), delayNanos, TimeUnit.NANOSECONDS);
     return timeout::cancel;
   }
 
