@@ -12,6 +12,7 @@ import dev.skiff.rpc.Channel;
 import dev.skiff.rpc.ConnectionException;
 import dev.skiff.rpc.IoMode;
 import dev.skiff.rpc.Server;
+import dev.skiff.rpc.SkiffException;
 import dev.skiff.rpc.TlsConfig;
 import dev.skiff.rpc.protocol.ProtocolConfig;
 import dev.skiff.rpc.protocol.ProtocolException;
@@ -216,21 +217,22 @@ class CallerThreadIoTest {
 
   @Test
   void aReplyLargerThanTheFrameLimitFailsTheCallAndTheChannelRecovers() throws Exception {
-    Server server = serve(text -> CompletableFuture.completedFuture(text));
+    // Requests are checked when encoded; only the reply can overstep, so pad it on the server.
+    Server server =
+        serve(
+            text ->
+                CompletableFuture.completedFuture(
+                    text.equals("pad me") ? text + "x".repeat(4096) : text));
     Channel channel =
         open(
             Channel.builder(server.address())
+                .initialBackoff(Duration.ofMillis(1))
                 .protocolConfig(ProtocolConfig.builder().maxFrameSize(1024).build()));
     assertEquals("small", echoAndWait(channel, "small"));
-    // Requests are checked when encoded; only the reply can overstep, so pad it on the server.
-    Server big = serve(text -> CompletableFuture.completedFuture(text + "x".repeat(4096)));
-    Channel toBig =
-        open(
-            Channel.builder(big.address())
-                .protocolConfig(ProtocolConfig.builder().maxFrameSize(1024).build()));
     ConnectionException failed =
-        assertThrows(ConnectionException.class, () -> echoAndWait(toBig, "pad me"));
+        assertThrows(ConnectionException.class, () -> echoAndWait(channel, "pad me"));
     assertInstanceOf(ProtocolException.class, failed.getCause(), failed::toString);
+    // The oversized frame closed the connection; the same channel connects again.
     assertEquals("again", echoAndWait(channel, "again"));
   }
 
@@ -278,7 +280,7 @@ class CallerThreadIoTest {
   }
 
   @Test
-  void aTimedOutWaitLeavesTheReplyToTheBackgroundReader() throws Exception {
+  void aWaitThatTimesOutLeavesTheSocketToTheBackgroundReader() throws Exception {
     CompletableFuture<String> held = new CompletableFuture<>();
     Server server =
         serve(text -> text.equals("held") ? held : CompletableFuture.completedFuture(text));
@@ -290,5 +292,46 @@ class CallerThreadIoTest {
     assertFalse(call.isDone());
     held.complete("at last");
     assertEquals("at last", call.get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void anInterruptedSyncCallerHandsTheSocketOnAndItsLateReplyIsDropped() throws Exception {
+    CompletableFuture<String> syncHeld = new CompletableFuture<>();
+    CompletableFuture<String> asyncHeld = new CompletableFuture<>();
+    Server server =
+        serve(
+            text ->
+                switch (text) {
+                  case "sync" -> syncHeld;
+                  case "async" -> asyncHeld;
+                  default -> CompletableFuture.completedFuture(text);
+                });
+    Channel channel = open(Channel.builder(server.address()));
+    echoAndWait(channel, "connect");
+    CompletableFuture<String> async = echo(channel, "async");
+    CompletableFuture<Throwable> syncFailure = new CompletableFuture<>();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                echoAndWait(channel, "sync");
+                syncFailure.complete(null);
+              } catch (Throwable e) {
+                syncFailure.complete(e);
+              }
+            });
+    caller.start();
+    // Let the caller reach its wait (reading the socket, or queued behind the reader thread).
+    Thread.sleep(100);
+    assertFalse(syncFailure.isDone());
+    caller.interrupt();
+    Throwable thrown = syncFailure.get(10, TimeUnit.SECONDS);
+    assertInstanceOf(SkiffException.class, thrown);
+    assertTrue(thrown.getMessage().contains("interrupted"), thrown.getMessage());
+    // Whoever reads now delivers the async reply; the cancelled call's late reply disturbs nothing.
+    syncHeld.complete("late");
+    asyncHeld.complete("async done");
+    assertEquals("async done", async.get(10, TimeUnit.SECONDS));
+    assertEquals("after", echoAndWait(channel, "after"));
   }
 }

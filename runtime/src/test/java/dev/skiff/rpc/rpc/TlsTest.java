@@ -143,24 +143,28 @@ class TlsTest {
     }
   }
 
-  @Test
-  void mutualTlsShowsTheClientCertificateToInterceptors() throws Exception {
-    AtomicReference<CallInfo> seen = new AtomicReference<>();
+  /** A server that requires client certificates and records each call it sees in {@code seen}. */
+  private Server mutualTlsServer(AtomicReference<CallInfo> seen) throws Exception {
     TlsConfig requireClients =
         serverTls()
             .trustStore(certs.trustClient, certs.password())
             .clientAuth(TlsConfig.ClientAuth.REQUIRE)
             .build();
-    try (Server server =
-        echoServer()
-            .tls(requireClients)
-            .intercept(
-                (call, args, next) -> {
-                  seen.set(call);
-                  return next.invoke(call, args);
-                })
-            .build()
-            .start()) {
+    return echoServer()
+        .tls(requireClients)
+        .intercept(
+            (call, args, next) -> {
+              seen.set(call);
+              return next.invoke(call, args);
+            })
+        .build()
+        .start();
+  }
+
+  @Test
+  void mutualTlsShowsTheClientCertificateToInterceptors() throws Exception {
+    AtomicReference<CallInfo> seen = new AtomicReference<>();
+    try (Server server = mutualTlsServer(seen)) {
       try (Channel anonymous = Channel.builder(server.address()).tls(clientTls().build()).build()) {
         ExecutionException refused =
             assertThrows(
@@ -184,21 +188,7 @@ class TlsTest {
   @Test
   void libthriftTlsClientCallsASkiffTlsServerWithItsCertificate() throws Exception {
     AtomicReference<CallInfo> seen = new AtomicReference<>();
-    TlsConfig requireClients =
-        serverTls()
-            .trustStore(certs.trustClient, certs.password())
-            .clientAuth(TlsConfig.ClientAuth.REQUIRE)
-            .build();
-    try (Server server =
-        echoServer()
-            .tls(requireClients)
-            .intercept(
-                (call, args, next) -> {
-                  seen.set(call);
-                  return next.invoke(call, args);
-                })
-            .build()
-            .start()) {
+    try (Server server = mutualTlsServer(seen)) {
       TSSLTransportParameters params = new TSSLTransportParameters();
       params.setTrustStore(certs.trustServer.toString(), TestCertificates.PASSWORD, null, "PKCS12");
       params.setKeyStore(
