@@ -2,6 +2,7 @@ package dev.skiff.rpc.transport.netty;
 
 import dev.skiff.rpc.transport.FrameHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ final class IdleCloser extends IdleStateHandler {
   private static final Logger log = LoggerFactory.getLogger(IdleCloser.class);
 
   private final FrameHandler handler;
+  private long writes; // on the event loop
 
   IdleCloser(long timeoutNanos, FrameHandler handler) {
     super(0, 0, timeoutNanos, TimeUnit.NANOSECONDS);
@@ -23,11 +25,27 @@ final class IdleCloser extends IdleStateHandler {
   }
 
   @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise)
+      throws Exception {
+    writes++;
+    super.write(ctx, msg, promise);
+  }
+
+  @Override
   protected void channelIdle(ChannelHandlerContext ctx, IdleStateEvent event) {
     if (handler.hasCallsInFlight()) {
       return;
     }
-    log.debug("closing idle connection from {}", ctx.channel().remoteAddress());
-    ctx.close();
+    // A handler thread that just finished a call queued its reply's write before it left the
+    // in-flight count, but this check may have been queued before that write: decide after it.
+    long seen = writes;
+    ctx.executor()
+        .execute(
+            () -> {
+              if (writes == seen && !handler.hasCallsInFlight() && ctx.channel().isOpen()) {
+                log.debug("closing idle connection from {}", ctx.channel().remoteAddress());
+                ctx.close();
+              }
+            });
   }
 }
