@@ -18,8 +18,8 @@ final class Goals {
         .append("| goal | pinning | case | measured | target | met |\n")
         .append("| --- | --- | --- | ---: | --- | --- |\n");
     for (String pinning : s.pinnings("latency")) {
-      for (String skiffPeer : new String[] {"skiff-tcp", "skiff-tcp-caller"}) {
-        String who = skiffPeer.equals("skiff-tcp") ? "Skiff" : "Skiff caller-thread I/O";
+      for (String skiffPeer : new String[] {"skiff-tcp", "skiff-tcp-eventloop"}) {
+        String who = skiffPeer.equals("skiff-tcp") ? "Skiff" : "Skiff event-loop I/O";
         for (String size : s.params("latency", pinning, skiffPeer)) {
           double floor = p50(pinning, "floor-tcp", size);
           double skiff = p50(pinning, skiffPeer, size) - floor;

@@ -13,7 +13,7 @@ import java.util.Locale;
  * <pre>
  * java -jar benchmarks/target/skiff-benchmarks.jar [options]
  *   --workloads latency,throughput,codec    which parts to run
- *   --peers floor-mapped,floor-unix,floor-tcp,skiff-shm,skiff-unix,skiff-tcp,skiff-tcp-caller,
+ *   --peers floor-mapped,floor-unix,floor-tcp,skiff-shm,skiff-unix,skiff-tcp,skiff-tcp-eventloop,
  *           grpc-tcp,libthrift-tcp
  *   --sizes 32,1024,65536                    latency payloads, bytes
  *   --warmup-ms 1000 --max-warmup-ms 25000   each new server, until calls/s settle

@@ -1,5 +1,6 @@
 package dev.skiff.bench;
 
+import dev.skiff.rpc.IoMode;
 import dev.skiff.rpc.transport.shm.ShmConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +10,9 @@ import java.util.Locale;
 
 /**
  * What the harness measures: three raw floors and six RPC stacks (Skiff's tcp twice: with its
- * default event loop and with {@link dev.skiff.rpc.IoMode#CALLER_THREAD}). Each has a server side,
- * started in the server JVM by {@link ServerMain}, and callers, made in the client JVM.
+ * default, callers doing their own I/O, and with {@link dev.skiff.rpc.IoMode#EVENT_LOOP}). Each has
+ * a server side, started in the server JVM by {@link ServerMain}, and callers, made in the client
+ * JVM.
  */
 enum Peer {
   FLOOR_MAPPED("floor-mapped", false),
@@ -19,7 +21,7 @@ enum Peer {
   SKIFF_SHM("skiff-shm", true),
   SKIFF_UNIX("skiff-unix", true),
   SKIFF_TCP("skiff-tcp", true),
-  SKIFF_TCP_CALLER("skiff-tcp-caller", true),
+  SKIFF_TCP_EVENT_LOOP("skiff-tcp-eventloop", true),
   GRPC("grpc-tcp", true),
   THRIFT("libthrift-tcp", false);
 
@@ -63,7 +65,7 @@ enum Peer {
       case FLOOR_TCP -> SocketFloor.serve(false, dir);
       case SKIFF_SHM -> SkiffPeer.serve(SkiffPeer.address("shm", dir), idle);
       case SKIFF_UNIX -> SkiffPeer.serve(SkiffPeer.address("unix", dir), idle);
-      case SKIFF_TCP, SKIFF_TCP_CALLER -> SkiffPeer.serve(SkiffPeer.address("tcp", dir), idle);
+      case SKIFF_TCP, SKIFF_TCP_EVENT_LOOP -> SkiffPeer.serve(SkiffPeer.address("tcp", dir), idle);
       case GRPC -> GrpcPeer.serve();
       case THRIFT -> ThriftPeer.serve();
     };
@@ -75,8 +77,8 @@ enum Peer {
       case FLOOR_MAPPED -> pinger(address, size);
       case FLOOR_UNIX -> SocketFloor.caller(true, address, size);
       case FLOOR_TCP -> SocketFloor.caller(false, address, size);
-      case SKIFF_SHM, SKIFF_UNIX, SKIFF_TCP -> SkiffPeer.caller(address, size, idle, false);
-      case SKIFF_TCP_CALLER -> SkiffPeer.caller(address, size, idle, true);
+      case SKIFF_SHM, SKIFF_UNIX, SKIFF_TCP -> SkiffPeer.caller(address, size, idle, null);
+      case SKIFF_TCP_EVENT_LOOP -> SkiffPeer.caller(address, size, idle, IoMode.EVENT_LOOP);
       case GRPC -> GrpcPeer.caller(address, size);
       case THRIFT -> ThriftPeer.caller(address, size);
     };
@@ -85,8 +87,8 @@ enum Peer {
   /** One connection for many calls in flight; only for peers that {@link #multiplexes()}. */
   AsyncCaller asyncCaller(String address, int size, ShmConfig.IdleMode idle) {
     return switch (this) {
-      case SKIFF_SHM, SKIFF_UNIX, SKIFF_TCP -> SkiffPeer.asyncCaller(address, size, idle, false);
-      case SKIFF_TCP_CALLER -> SkiffPeer.asyncCaller(address, size, idle, true);
+      case SKIFF_SHM, SKIFF_UNIX, SKIFF_TCP -> SkiffPeer.asyncCaller(address, size, idle, null);
+      case SKIFF_TCP_EVENT_LOOP -> SkiffPeer.asyncCaller(address, size, idle, IoMode.EVENT_LOOP);
       case GRPC -> GrpcPeer.asyncCaller(address, size);
       default -> throw new UnsupportedOperationException(label + " has one call per connection");
     };

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * Skiff over tcp (event loop or caller-thread I/O), unix or shm, through the stubs its Maven plugin
- * generates from bench.thrift. The server runs the handler on the thread that received the call
- * ({@code directExecutor}) with one event-loop thread, as gRPC's and libthrift's servers here do.
+ * Skiff over tcp (callers doing their own I/O, the default, or an event loop), unix or shm, through
+ * the stubs its Maven plugin generates from bench.thrift. The server runs the handler on the thread
+ * that received the call ({@code directExecutor}) with one event-loop thread, as gRPC's and
+ * libthrift's servers here do.
  */
 final class SkiffPeer {
   private SkiffPeer() {}
@@ -50,18 +51,16 @@ final class SkiffPeer {
   }
 
   /**
-   * @param callerIo whether the channel's callers do their own I/O ({@link IoMode#CALLER_THREAD})
-   *     rather than its event loop
+   * @param ioMode who does the channel's socket I/O; null for the default
    */
-  static Channel channel(String address, ShmConfig.IdleMode idle, boolean callerIo) {
-    return Channel.builder(address)
-        .shmConfig(ShmConfig.builder().idle(idle).build())
-        .ioMode(callerIo ? IoMode.CALLER_THREAD : IoMode.EVENT_LOOP)
-        .build();
+  static Channel channel(String address, ShmConfig.IdleMode idle, IoMode ioMode) {
+    Channel.Builder builder =
+        Channel.builder(address).shmConfig(ShmConfig.builder().idle(idle).build());
+    return (ioMode == null ? builder : builder.ioMode(ioMode)).build();
   }
 
-  static Caller caller(String address, int size, ShmConfig.IdleMode idle, boolean callerIo) {
-    Channel channel = channel(address, idle, callerIo);
+  static Caller caller(String address, int size, ShmConfig.IdleMode idle, IoMode ioMode) {
+    Channel channel = channel(address, idle, ioMode);
     Bench.Client client = new Bench.Client(channel);
     Bytes payload = Bytes.of(new byte[size]);
     return new Caller() {
@@ -77,9 +76,8 @@ final class SkiffPeer {
     };
   }
 
-  static AsyncCaller asyncCaller(
-      String address, int size, ShmConfig.IdleMode idle, boolean callerIo) {
-    Channel channel = channel(address, idle, callerIo);
+  static AsyncCaller asyncCaller(String address, int size, ShmConfig.IdleMode idle, IoMode ioMode) {
+    Channel channel = channel(address, idle, ioMode);
     Bench.Async client = new Bench.Client(channel).async();
     Bytes payload = Bytes.of(new byte[size]);
     return new AsyncCaller() {

@@ -38,7 +38,7 @@ class ExamplesTest {
             "1 / 0 failed: cannot divide 1 by zero",
             "async: 40 + 2 = 42, 84 / 2 = 42",
             "with a 500 ms timeout: 7 / 2 = 3",
-            "caller-thread I/O: 1 + 2 + ... + 100 = 5050"),
+            "event-loop I/O: 1 + 2 + ... + 100 = 5050"),
         lines.subList(1, lines.size()));
   }
 

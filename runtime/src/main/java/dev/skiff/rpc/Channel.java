@@ -66,7 +66,7 @@ public final class Channel implements AutoCloseable {
         Transports.client(
             address,
             config.maxFrameSize(),
-            new SocketClientOptions(builder.tcpKeepAlive, builder.tls, builder.ioMode),
+            new SocketClientOptions(builder.tcpKeepAlive, builder.tls, builder.ioMode()),
             builder.shmConfig);
   }
 
@@ -335,7 +335,7 @@ public final class Channel implements AutoCloseable {
     private ShmConfig shmConfig = ShmConfig.defaults();
     private boolean tcpKeepAlive;
     private TlsConfig tls;
-    private IoMode ioMode = IoMode.EVENT_LOOP;
+    private IoMode ioMode; // null: chosen by build(), see ioMode()
     private final List<ClientInterceptor> interceptors = new ArrayList<>();
 
     private Builder(Address address) {
@@ -430,10 +430,11 @@ public final class Channel implements AutoCloseable {
     }
 
     /**
-     * Which threads do the I/O of {@code tcp://} and {@code unix://} connections: a shared event
-     * loop ({@link IoMode#EVENT_LOOP}, the default), or the calling threads themselves ({@link
-     * IoMode#CALLER_THREAD}: the fastest sync calls, no TLS). {@code shm://} channels ignore it:
-     * their callers always poll for their own replies.
+     * Which threads do the I/O of {@code tcp://} and {@code unix://} connections: the calling
+     * threads themselves ({@link IoMode#CALLER_THREAD}, the default for plain sockets: no thread
+     * hand-off on a sync call), or a shared event loop ({@link IoMode#EVENT_LOOP}, the default with
+     * {@link #tls TLS}, which only it supports). {@code shm://} channels ignore it: their callers
+     * always poll for their own replies.
      */
     public Builder ioMode(IoMode mode) {
       this.ioMode = requireNonNull(mode, "mode");
@@ -456,6 +457,14 @@ public final class Channel implements AutoCloseable {
             "TLS needs IoMode.EVENT_LOOP; IoMode.CALLER_THREAD connections are plain sockets");
       }
       return new Channel(this);
+    }
+
+    /** The I/O mode set, or the default for this channel's sockets. */
+    private IoMode ioMode() {
+      if (ioMode != null) {
+        return ioMode;
+      }
+      return tls != null ? IoMode.EVENT_LOOP : IoMode.CALLER_THREAD;
     }
 
     private static Duration positive(Duration value, String name) {

@@ -47,15 +47,17 @@ public final class CalculatorClient {
     }
     // [END timeout]
 
-    // [START caller-io]
-    try (Channel channel = Channel.builder(address).ioMode(IoMode.CALLER_THREAD).build()) {
+    // [START event-loop]
+    // By default a blocking call's own thread writes the call and reads the reply; here a shared
+    // Netty event loop does the socket I/O instead (what TLS channels use).
+    try (Channel channel = Channel.builder(address).ioMode(IoMode.EVENT_LOOP).build()) {
       Calculator calculator = new Calculator.Client(channel);
       long sum = 0;
       for (int i = 1; i <= 100; i++) {
-        sum = calculator.add(sum, i); // this thread writes the call and reads the reply
+        sum = calculator.add(sum, i);
       }
-      out.println("caller-thread I/O: 1 + 2 + ... + 100 = " + sum);
+      out.println("event-loop I/O: 1 + 2 + ... + 100 = " + sum);
     }
-    // [END caller-io]
+    // [END event-loop]
   }
 }

@@ -15,9 +15,9 @@ import java.util.Objects;
  * @param ioMode which threads do the connection's I/O
  */
 public record SocketClientOptions(boolean tcpKeepAlive, TlsConfig tls, IoMode ioMode) {
-  /** The defaults: no TCP keepalive, no TLS, an event loop. */
+  /** The defaults: no TCP keepalive, no TLS, callers doing their own I/O. */
   public static final SocketClientOptions DEFAULTS =
-      new SocketClientOptions(false, null, IoMode.EVENT_LOOP);
+      new SocketClientOptions(false, null, IoMode.CALLER_THREAD);
 
   public SocketClientOptions {
     Objects.requireNonNull(ioMode, "ioMode");

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * What {@link IoMode#CALLER_THREAD} promises beyond the transport suite ({@link
- * TcpCallerThreadTransportTest}): sync callers do their own I/O, async replies are read in the
+ * What {@link IoMode#CALLER_THREAD} promises beyond the transport suite ({@link TcpTransportTest},
+ * which runs with it as the default): sync callers do their own I/O, async replies are read in the
  * background, an idle connection the server closed is noticed before the next call, and a peer that
  * misbehaves costs a typed failure, never a stuck caller.
  */
@@ -104,6 +104,32 @@ class CallerThreadIoTest {
     // Nobody blocks on the call: only the background reader can have read its reply.
     assertTrue(thread.get(10, TimeUnit.SECONDS).startsWith("skiff-reader"), thread::join);
     assertTrue(readerThreadFor(server));
+  }
+
+  @Test
+  void channelsThatSetNoIoModeDoTheirOwnIoOverPlainSockets() throws Exception {
+    Server server = serve(CompletableFuture::completedFuture);
+    Channel channel = Channel.builder(server.address()).build();
+    resources.add(channel);
+    CompletableFuture<String> thread = new CompletableFuture<>();
+    echo(channel, "async").thenRun(() -> thread.complete(Thread.currentThread().getName()));
+    assertTrue(thread.get(10, TimeUnit.SECONDS).startsWith("skiff-reader"), thread::join);
+  }
+
+  @Test
+  void theBackgroundReaderEndsOnceNoAsyncCallIsLeftAndTheNextAsyncCallStartsAnother()
+      throws Exception {
+    Server server = serve(CompletableFuture::completedFuture);
+    Channel channel = open(Channel.builder(server.address()));
+    assertEquals("one", echo(channel, "one").get(10, TimeUnit.SECONDS));
+    assertTrue(readerThreadFor(server));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (readerThreadFor(server) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertFalse(readerThreadFor(server), "the reader outlived its last async call");
+    assertEquals("two", echo(channel, "two").get(10, TimeUnit.SECONDS));
+    assertEquals("sync", echoAndWait(channel, "sync"));
   }
 
   @Test

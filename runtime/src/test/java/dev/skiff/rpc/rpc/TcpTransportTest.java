@@ -1,6 +1,6 @@
 package dev.skiff.rpc.rpc;
 
-/** The transport suite over TCP. */
+/** The transport suite over TCP, with default channels: callers do their own I/O. */
 class TcpTransportTest extends AbstractTransportTest {
   @Override
   String newAddress() {

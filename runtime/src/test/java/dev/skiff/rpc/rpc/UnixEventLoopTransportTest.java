@@ -3,10 +3,10 @@ package dev.skiff.rpc.rpc;
 import dev.skiff.rpc.Channel;
 import dev.skiff.rpc.IoMode;
 
-/** The transport suite over Unix domain sockets with channels whose callers do their own I/O. */
-class UnixCallerThreadTransportTest extends UnixTransportTest {
+/** The transport suite over Unix domain sockets with channels whose I/O a Netty event loop does. */
+class UnixEventLoopTransportTest extends UnixTransportTest {
   @Override
   Channel.Builder configure(Channel.Builder builder) {
-    return builder.ioMode(IoMode.CALLER_THREAD);
+    return builder.ioMode(IoMode.EVENT_LOOP);
   }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The transport suite over Unix domain sockets. */
+/**
+ * The transport suite over Unix domain sockets, with default channels: callers do their own I/O.
+ */
 class UnixTransportTest extends AbstractTransportTest {
   @TempDir static Path dir;
   private static final AtomicInteger next = new AtomicInteger();

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * leader's reads complete their calls, which unparks them, and a leader that got its own reply
  * hands the socket to the next in the queue. Replies nobody waits for on their own thread (async
  * calls) are read by a background reader thread, started with the first such call; it reads only
- * while such calls are outstanding and no caller is queued, so sync calls keep the fast path.
+ * while such calls are outstanding and no caller is queued, so sync calls keep the fast path, and
+ * it ends when none has been outstanding for {@link #READER_LINGER_NANOS}.
  *
  * <p>The socket is non-blocking: readers wait in a selector, which a call's completion on another
  * thread (its timeout) can wake, so that no caller stays in a read after its call is decided.
@@ -60,6 +61,9 @@ final class CallerIoConnection implements FrameConnection {
 
   /** Idle this long, a connection checks whether the peer closed it before it says it is active. */
   private static final long IDLE_PROBE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+  /** The background reader ends once it had no async call to read for this long. */
+  static final long READER_LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   /** A sender whose peer has read nothing for this long gives up and closes the connection. */
   static final long WRITE_STALL_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -508,16 +512,22 @@ final class CallerIoConnection implements FrameConnection {
 
   private void readInBackground() {
     Thread me = Thread.currentThread();
+    long idleSince = System.nanoTime();
     while (open) {
       boolean leading;
       synchronized (this) {
         leading = leader == null && queued.isEmpty() && backgroundCalls > 0;
         if (leading) {
           leader = me;
+        } else if (backgroundCalls == 0 && System.nanoTime() - idleSince >= READER_LINGER_NANOS) {
+          // Decided under the monitor, where a new async call would look for this thread: the
+          // next one starts another.
+          reader = null;
+          return;
         }
       }
       if (!leading) {
-        LockSupport.park(this);
+        LockSupport.parkNanos(this, READER_LINGER_NANOS);
         continue;
       }
       try {
@@ -526,6 +536,7 @@ final class CallerIoConnection implements FrameConnection {
         }
       } finally {
         abdicate();
+        idleSince = System.nanoTime();
       }
     }
   }
