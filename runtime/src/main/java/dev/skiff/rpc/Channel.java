@@ -14,6 +14,7 @@ import dev.skiff.rpc.transport.SocketClientOptions;
 import dev.skiff.rpc.transport.Transports;
 import dev.skiff.rpc.transport.shm.ShmConfig;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +49,12 @@ public final class Channel implements AutoCloseable {
 
   private final Object lock = new Object();
   private CompletableFuture<ClientConnection> connection;
+
+  // Calls made while a connection is being made wait here, to be sent in the order they were made
+  // (a future's callbacks would run in the reverse order). Guarded by the queue.
+  private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+  private boolean sendingWaiting;
+  private volatile int unsent; // calls queued or being sent from the queue
   private int failedAttempts;
   private long nextAttemptNanos;
   private boolean closed;
@@ -175,27 +182,29 @@ public final class Channel implements AutoCloseable {
       Duration timeout,
       boolean callerWaits) {
     CompletableFuture<ClientConnection> ready = connection();
-    if (ready.isDone() && !ready.isCompletedExceptionally()) {
+    if (ready.isDone() && !ready.isCompletedExceptionally() && unsent == 0) {
       ClientConnection now = ready.join();
       // The common case: connected; no extra stage between the caller and the reply.
       return now.call(method, wireName, args, timeout, callerWaits);
     }
-    // Not connected yet: the call's timeout covers the connection attempt too, and a call that
-    // times out or is cancelled meanwhile is never sent.
+    // Not connected yet, or calls made while connecting are still going out ahead of this one:
+    // the call's timeout covers the wait too, and a call that times out or is cancelled meanwhile
+    // is never sent.
     CompletableFuture<R> result = new CompletableFuture<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
         .execute(
             () -> result.completeExceptionally(new CallTimeoutException(method.name(), timeout)));
-    ready.whenComplete(
-        (conn, failure) -> {
+    Runnable sendWhenReady =
+        () -> {
           if (result.isDone()) {
             return;
           }
-          if (failure != null) {
-            result.completeExceptionally(unwrap(failure));
+          if (ready.isCompletedExceptionally()) {
+            result.completeExceptionally(unwrap(ready.handle((c, failure) -> failure).join()));
             return;
           }
+          ClientConnection conn = ready.join();
           if (deadline - System.nanoTime() <= 0) {
             result.completeExceptionally(new CallTimeoutException(method.name(), timeout));
             return;
@@ -218,8 +227,42 @@ public final class Channel implements AutoCloseable {
                   result.complete(value);
                 }
               });
-        });
+        };
+    synchronized (waiting) {
+      waiting.add(new Waiting(ready, sendWhenReady));
+      unsent++;
+    }
+    ready.whenComplete((conn, failure) -> sendWaiting());
     return result;
+  }
+
+  /** A call made while connecting: sent, or failed, once {@code ready} is decided. */
+  private record Waiting(CompletableFuture<ClientConnection> ready, Runnable send) {}
+
+  /**
+   * Sends the waiting calls whose connection attempt is decided, oldest first, one thread at a
+   * time; a thread that finds another sending leaves its call to it.
+   */
+  private void sendWaiting() {
+    while (true) {
+      Waiting next;
+      synchronized (waiting) {
+        next = waiting.peek();
+        if (sendingWaiting || next == null || !next.ready().isDone()) {
+          return;
+        }
+        waiting.poll();
+        sendingWaiting = true;
+      }
+      try {
+        next.send().run();
+      } finally {
+        synchronized (waiting) {
+          sendingWaiting = false;
+          unsent--;
+        }
+      }
+    }
   }
 
   private static Throwable unwrap(Throwable failure) {

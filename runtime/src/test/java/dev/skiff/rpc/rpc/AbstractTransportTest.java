@@ -21,6 +21,7 @@ import dev.skiff.rpc.testing.NettyLeaks;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -162,6 +163,62 @@ abstract class AbstractTransportTest {
     }
     assertEquals(10, told.size(), () -> "told: " + told);
     assertTrue(told.contains("note 9"));
+  }
+
+  @Test
+  void eachThreadsCallsArriveInTheOrderItMadeThemWhileCallersContend() throws Exception {
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    Function<String, CompletionStage<String>> record =
+        text -> {
+          seen.add(text);
+          return done(text);
+        };
+    Server server =
+        serve(
+            Server.builder(newAddress())
+                .directExecutor() // handlers run in the order their frames arrive
+                .service(EchoService.definition(record, seen::add)));
+    // From the first call on, while the channel is still connecting, then connected.
+    Channel channel = open(server.address());
+    int threads = 8;
+    int rounds = 200;
+    ExecutorService callers = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        running.add(
+            callers.submit(
+                () -> {
+                  for (int i = 0; i < rounds; i++) {
+                    channel.call(
+                        null,
+                        EchoService.TELL,
+                        new TextArgs(thread + " tell " + i),
+                        CallOptions.DEFAULT);
+                    echo(channel, thread + " async " + i);
+                    echoAndWait(channel, thread + " sync " + i);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> thread : running) {
+        thread.get(50, TimeUnit.SECONDS);
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+    List<String> order = List.copyOf(seen);
+    assertEquals(threads * rounds * 3, order.size());
+    for (int t = 0; t < threads; t++) {
+      String prefix = t + " ";
+      List<String> mine = order.stream().filter(text -> text.startsWith(prefix)).toList();
+      for (int i = 0; i < rounds; i++) {
+        assertEquals(prefix + "tell " + i, mine.get(3 * i));
+        assertEquals(prefix + "async " + i, mine.get(3 * i + 1));
+        assertEquals(prefix + "sync " + i, mine.get(3 * i + 2));
+      }
+    }
   }
 
   @Test
