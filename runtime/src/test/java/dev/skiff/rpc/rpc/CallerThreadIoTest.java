@@ -203,6 +203,40 @@ class CallerThreadIoTest {
   }
 
   @Test
+  void manyThreadsSendingLargeFramesAtOnceAllGetTheirReplies() throws Exception {
+    // Megabytes each way at once: more than the socket buffers hold, so writers wait for room
+    // while the peer waits for room to write its replies; the reader must keep reading meanwhile.
+    Server server = serve(text -> CompletableFuture.completedFuture(text.toUpperCase()));
+    Channel channel = open(Channel.builder(server.address()));
+    ExecutorService callers = Executors.newFixedThreadPool(12);
+    try {
+      List<Future<?>> threads = new ArrayList<>();
+      for (int t = 0; t < 12; t++) {
+        String text = String.valueOf((char) ('a' + t)).repeat(1024 * 1024);
+        String expected = text.toUpperCase();
+        threads.add(
+            callers.submit(
+                () -> {
+                  List<CompletableFuture<String>> async = new ArrayList<>();
+                  for (int i = 0; i < 3; i++) {
+                    async.add(echo(channel, text));
+                    assertEquals(expected, echoAndWait(channel, text));
+                  }
+                  for (CompletableFuture<String> reply : async) {
+                    assertEquals(expected, reply.get(30, TimeUnit.SECONDS));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> thread : threads) {
+        thread.get(50, TimeUnit.SECONDS);
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  @Test
   void waitingForAnotherCallInsideACallbackOnTheReadingThreadFailsInsteadOfDeadlocking()
       throws Exception {
     CompletableFuture<String> held = new CompletableFuture<>();

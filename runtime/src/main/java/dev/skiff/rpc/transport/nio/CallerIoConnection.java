@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -41,11 +42,12 @@ import org.slf4j.LoggerFactory;
  * context switches of any blocking socket client and none more.
  *
  * <p>One thread reads at a time, the <em>leader</em>. Other waiting callers queue and park; the
- * leader's reads complete their calls, which unparks them, and a leader that got its own reply
- * hands the socket to the next in the queue. Replies nobody waits for on their own thread (async
- * calls) are read by a background reader thread, started with the first such call; it reads only
- * while such calls are outstanding and no caller is queued, so sync calls keep the fast path, and
- * it ends when none has been outstanding for {@link #READER_LINGER_NANOS}.
+ * leader's reads complete their calls, which unparks them. A leader that got its own reply while
+ * others wait hands the socket to a background reader thread, which reads until no caller waits and
+ * no async call is outstanding: under contention the connection is read as an event loop would,
+ * without a pause while a parked caller wakes up to take over, and a lone sync caller keeps the
+ * fast path. The reader also reads the replies of async calls; it is started on first need and ends
+ * when it has had nothing to read for {@link #READER_LINGER_NANOS}.
  *
  * <p>The socket is non-blocking: readers wait in a selector, which a call's completion on another
  * thread (its timeout) can wake, so that no caller stays in a read after its call is decided.
@@ -86,10 +88,13 @@ final class CallerIoConnection implements FrameConnection {
   private volatile Thread leader;
   private final ArrayDeque<Thread> queued = new ArrayDeque<>();
   private int backgroundCalls;
-  private Thread reader;
+  private volatile Thread reader;
 
   private volatile Thread delivering; // the leader while it hands frames to the handler
   private final List<HeldWrite> held = new ArrayList<>(); // sent meanwhile by that thread
+
+  /** Frames sent while the background reader reads, which it writes between its reads. */
+  private final ConcurrentLinkedQueue<HeldWrite> outbox = new ConcurrentLinkedQueue<>();
 
   private ByteBuf inbound; // touched by the leader only; released by whoever closes or leads last
   private volatile long lastIoNanos = System.nanoTime();
@@ -123,9 +128,25 @@ final class CallerIoConnection implements FrameConnection {
 
   @Override
   public void send(ByteBuf frame, long deadline, SendListener listener) {
-    if (delivering == Thread.currentThread()) {
+    Thread me = Thread.currentThread();
+    if (delivering == me) {
       // Sent by a callback of a reply being handed over: goes out with the others it sends.
       held.add(new HeldWrite(frame, listener));
+      return;
+    }
+    Thread busyReader = reader;
+    if ((busyReader != null && leader == busyReader) || !outbox.isEmpty()) {
+      // Callers contend for the connection, so the background reader reads it: it writes too,
+      // several frames a write, as an event loop would. Behind frames already waiting, this one
+      // keeps its place.
+      outbox.add(new HeldWrite(frame, listener));
+      if (busyReader != null && busyReader != me && leader == busyReader) {
+        wakeReader();
+        if (leader == busyReader) {
+          return; // it writes the outbox before it reads again, and once more when it stops
+        }
+      }
+      writeOutbox();
       return;
     }
     Throwable failure = null;
@@ -198,11 +219,18 @@ final class CallerIoConnection implements FrameConnection {
     if (!open) {
       throw new ConnectionException("connection to " + peerName + " closed");
     }
+    long wait = deadline == NO_DEADLINE ? 100 : Math.min(100, (deadline - now) / 1_000_000 + 1);
+    if (leader == Thread.currentThread()) {
+      // The reader writes what others sent: the peer may be waiting for room to write its
+      // replies before it reads again, so keep reading them meanwhile. What their callbacks send
+      // is held until this write is done.
+      readAvailable();
+      wait = 1;
+    }
     if (writable == null) {
       writable = Selector.open();
       socket.register(writable, SelectionKey.OP_WRITE);
     }
-    long wait = deadline == NO_DEADLINE ? 100 : Math.min(100, (deadline - now) / 1_000_000 + 1);
     writable.select(IGNORE, wait);
     return stalledSince;
   }
@@ -215,7 +243,7 @@ final class CallerIoConnection implements FrameConnection {
       Thread wake = null;
       synchronized (this) {
         backgroundCalls++;
-        if (leader == null && queued.isEmpty()) {
+        if (leader == null) {
           wake = backgroundReader();
         }
       }
@@ -289,6 +317,7 @@ final class CallerIoConnection implements FrameConnection {
    */
   private void leaveQueue(Thread me, CallerIoFuture<?> call) {
     Thread next = null;
+    boolean idleReader;
     synchronized (this) {
       queued.remove(me);
       if (!call.isDone() && call.callerWaits) {
@@ -298,11 +327,17 @@ final class CallerIoConnection implements FrameConnection {
       if (leader == null) {
         next = nextLeader();
       }
+      idleReader = leader != null && leader == reader && !backgroundNeeded();
     }
     LockSupport.unpark(next);
+    if (idleReader) {
+      // The reader waits in the selector for replies nobody waits for any more: let it give up the
+      // socket, so that the next sync caller reads for itself.
+      wakeReader();
+    }
   }
 
-  /** Gives up the socket: to the first queued caller, or to the background reader if needed. */
+  /** Gives up the socket: to the background reader if anyone waits for a reply. */
   private void abdicate() {
     Thread next;
     synchronized (this) {
@@ -316,14 +351,14 @@ final class CallerIoConnection implements FrameConnection {
   }
 
   /**
-   * Who should read next, holding the monitor: the first queued caller, else the reader if needed.
+   * Who should read next, holding the monitor: the background reader while anyone waits for a
+   * reply, or, once the connection is closed, a queued caller, to see that.
    */
   private Thread nextLeader() {
-    Thread next = queued.peekFirst();
-    if (next == null && backgroundCalls > 0 && open) {
-      next = backgroundReader();
+    if (!open) {
+      return queued.peekFirst();
     }
-    return next;
+    return backgroundNeeded() ? backgroundReader() : null;
   }
 
   private void readUntilDone(CallerIoFuture<?> call, long deadline) {
@@ -380,8 +415,8 @@ final class CallerIoConnection implements FrameConnection {
       deliverWholeFrames();
     } finally {
       delivering = null;
-      if (!held.isEmpty()) {
-        writeHeld();
+      if (!held.isEmpty() && !writeLock.isHeldByCurrentThread()) {
+        writeHeld(); // else after the write under way, which this read interrupted
       }
     }
   }
@@ -429,33 +464,68 @@ final class CallerIoConnection implements FrameConnection {
   private void writeHeld() {
     List<HeldWrite> writes = List.copyOf(held);
     held.clear();
+    Throwable failure;
+    writeLock.lock();
+    try {
+      failure = writeAll(writes);
+    } finally {
+      writeLock.unlock();
+    }
+    sent(writes, failure);
+  }
+
+  /** Writes the frames waiting in the outbox, in one gathering write. */
+  private void writeOutbox() {
+    if (outbox.isEmpty()) {
+      return;
+    }
+    List<HeldWrite> writes = new ArrayList<>();
+    Throwable failure;
+    writeLock.lock();
+    try {
+      // Taken under the lock: a sender that finds the outbox empty then writes after these.
+      for (HeldWrite write = outbox.poll(); write != null; write = outbox.poll()) {
+        writes.add(write);
+      }
+      failure = writes.isEmpty() ? null : writeAll(writes);
+    } finally {
+      writeLock.unlock();
+    }
+    sent(writes, failure);
+  }
+
+  /** Holding the write lock: writes {@code writes} whole, or returns why not. */
+  private Throwable writeAll(List<HeldWrite> writes) {
     List<ByteBuffer> buffers = new ArrayList<>();
     for (HeldWrite write : writes) {
       buffers.addAll(Arrays.asList(write.frame().nioBuffers()));
     }
     ByteBuffer[] all = buffers.toArray(ByteBuffer[]::new);
-    Throwable failure = null;
-    writeLock.lock();
-    try {
-      if (!open) {
-        failure = new ConnectionException("connection to " + peerName + " closed");
-      } else {
-        long stalledSince = 0;
-        while (all[all.length - 1].hasRemaining()) {
-          if (socket.write(all) > 0) {
-            stalledSince = 0;
-          } else {
-            stalledSince = waitForRoom(stalledSince, NO_DEADLINE);
-          }
-        }
-        lastIoNanos = System.nanoTime();
-      }
-    } catch (IOException | RuntimeException e) {
-      failure = e;
-    } finally {
-      writeLock.unlock();
-      writes.forEach(write -> write.frame().release());
+    if (!open) {
+      return new ConnectionException("connection to " + peerName + " closed");
     }
+    try {
+      long stalledSince = 0;
+      while (all[all.length - 1].hasRemaining()) {
+        if (socket.write(all) > 0) {
+          stalledSince = 0;
+        } else {
+          stalledSince = waitForRoom(stalledSince, NO_DEADLINE);
+        }
+      }
+      lastIoNanos = System.nanoTime();
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return e;
+    }
+  }
+
+  /**
+   * Frees written frames and tells their senders; a failed write closes the connection. Then writes
+   * what replies read during the write had their callbacks send.
+   */
+  private void sent(List<HeldWrite> writes, Throwable failure) {
+    writes.forEach(write -> write.frame().release());
     for (HeldWrite write : writes) {
       if (write.listener() != null) {
         write.listener().sent(failure);
@@ -463,6 +533,14 @@ final class CallerIoConnection implements FrameConnection {
     }
     if (failure != null) {
       close(failure);
+    }
+    writeHeldAfterWrite();
+  }
+
+  private void writeHeldAfterWrite() {
+    Thread me = Thread.currentThread();
+    if (leader == me && delivering != me && !held.isEmpty()) {
+      writeHeld();
     }
   }
 
@@ -516,7 +594,7 @@ final class CallerIoConnection implements FrameConnection {
     while (open) {
       boolean leading;
       synchronized (this) {
-        leading = leader == null && queued.isEmpty() && backgroundCalls > 0;
+        leading = leader == null && backgroundNeeded();
         if (leading) {
           leader = me;
         } else if (backgroundCalls == 0 && System.nanoTime() - idleSince >= READER_LINGER_NANOS) {
@@ -532,17 +610,19 @@ final class CallerIoConnection implements FrameConnection {
       }
       try {
         while (open && backgroundNeeded()) {
+          writeOutbox();
           readOnce(0);
         }
       } finally {
         abdicate();
+        writeOutbox();
         idleSince = System.nanoTime();
       }
     }
   }
 
   private synchronized boolean backgroundNeeded() {
-    return backgroundCalls > 0 && queued.isEmpty();
+    return backgroundCalls > 0 || !queued.isEmpty();
   }
 
   // ---- the rest of FrameConnection ----
@@ -620,6 +700,7 @@ final class CallerIoConnection implements FrameConnection {
       log.debug("closing the selector of {} failed", peerName, e);
     }
     closeWritable();
+    writeOutbox(); // fails what waits there
     LockSupport.unpark(wake);
     if (handler != null) {
       handler.connectionClosed(cause);
