@@ -48,7 +48,7 @@ public final class BenchmarkSuite {
       System.out.println("codec: JMH, " + options.runs() + " fork(s) per benchmark");
       results.addAll(CodecRun.run(options));
     }
-    if (!options.runs("latency") && !options.runs("throughput")) {
+    if (!options.runs("latency") && !options.runs("throughput") && !options.runs("shared")) {
       return results;
     }
     List<Peer> peers = new ArrayList<>();
@@ -57,6 +57,9 @@ public final class BenchmarkSuite {
     }
     if (options.runs("throughput")) {
       options.throughputPeers().stream().filter(p -> !peers.contains(p)).forEach(peers::add);
+    }
+    if (options.runs("shared")) {
+      options.sharedPeers().stream().filter(p -> !peers.contains(p)).forEach(peers::add);
     }
     for (String pinning : options.pinnings()) {
       int serverCpu = pin(pinning);
@@ -81,6 +84,11 @@ public final class BenchmarkSuite {
                         peer.multiplexes()
                             ? workloads.asyncThroughput(peer, server, n)
                             : workloads.threadedThroughput(peer, server, n)));
+              }
+            }
+            if (options.runs("shared") && options.sharedPeers().contains(peer)) {
+              for (int n : options.sharedThreads()) {
+                results.add(log(workloads.sharedThroughput(peer, server, n)));
               }
             }
           }

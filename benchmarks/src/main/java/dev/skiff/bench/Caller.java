@@ -3,8 +3,9 @@ package dev.skiff.bench;
 import java.io.IOException;
 
 /**
- * One caller's connection to a benchmark peer, holding the payload it sends. Not thread-safe: one
- * thread makes the calls.
+ * One caller's connection to a benchmark peer, holding the payload it sends. One thread makes the
+ * calls, except for peers that {@linkplain Peer#multiplexes multiplex}, whose callers many threads
+ * share in the {@code shared} workload.
  */
 interface Caller extends AutoCloseable {
   /**

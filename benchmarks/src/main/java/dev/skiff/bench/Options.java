@@ -12,7 +12,7 @@ import java.util.Locale;
  *
  * <pre>
  * java -jar benchmarks/target/skiff-benchmarks.jar [options]
- *   --workloads latency,throughput,codec    which parts to run
+ *   --workloads latency,throughput,shared,codec    which parts to run
  *   --peers floor-mapped,floor-unix,floor-tcp,skiff-shm,skiff-unix,skiff-tcp,skiff-tcp-eventloop,
  *           grpc-tcp,libthrift-tcp
  *   --sizes 32,1024,65536                    latency payloads, bytes
@@ -21,6 +21,8 @@ import java.util.Locale;
  *   --throughput-peers skiff-tcp,grpc-tcp,libthrift-tcp
  *   --in-flight 1,4,16,64,256                async calls on one connection (Skiff, gRPC)
  *   --threads 1,4,16,64                      threads, one connection each (libthrift)
+ *   --shared-peers skiff-tcp,skiff-tcp-eventloop,grpc-tcp
+ *   --shared-threads 4,16,64                 threads making sync calls on one shared connection
  *   --throughput-warmup-ms 500 --throughput-measure-ms 1000 --throughput-payload 32
  *   --runs 2                                 every case, interleaved
  *   --pin cross-core,same-core               or unpinned; see BenchmarkSuite
@@ -49,7 +51,9 @@ record Options(
     ShmConfig.IdleMode idle,
     int jmhWarmup,
     int jmhIterations,
-    Path out) {
+    Path out,
+    List<Peer> sharedPeers,
+    int[] sharedThreads) {
 
   static final String CROSS_CORE = "cross-core";
   static final String SAME_CORE = "same-core";
@@ -57,7 +61,7 @@ record Options(
 
   static Options defaults() {
     return new Options(
-        List.of("latency", "throughput", "codec"),
+        List.of("latency", "throughput", "shared", "codec"),
         List.of(Peer.values()),
         new int[] {32, 1024, 65536},
         1000,
@@ -75,7 +79,9 @@ record Options(
         ShmConfig.IdleMode.BACKOFF,
         2,
         3,
-        Path.of("docs", "benchmarks"));
+        Path.of("docs", "benchmarks"),
+        List.of(Peer.SKIFF_TCP, Peer.SKIFF_TCP_EVENT_LOOP, Peer.GRPC),
+        new int[] {4, 16, 64});
   }
 
   /**
@@ -84,7 +90,7 @@ record Options(
    */
   Options quick() {
     return new Options(
-        List.of("latency", "throughput"),
+        List.of("latency", "throughput", "shared"),
         peers,
         new int[] {32, 1024},
         100,
@@ -102,7 +108,9 @@ record Options(
         idle,
         0,
         1,
-        out);
+        out,
+        sharedPeers,
+        new int[] {4});
   }
 
   boolean runs(String workload) {
@@ -142,6 +150,8 @@ record Options(
             case "--jmh-warmup" -> o.with(16, Integer.parseInt(v));
             case "--jmh-iterations" -> o.with(17, Integer.parseInt(v));
             case "--out" -> o.with(18, v.equals("none") ? null : Path.of(v));
+            case "--shared-peers" -> o.with(19, peers(v));
+            case "--shared-threads" -> o.with(20, ints(v));
             default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
           };
     }
@@ -181,7 +191,9 @@ record Options(
       idle,
       jmhWarmup,
       jmhIterations,
-      out
+      out,
+      sharedPeers,
+      sharedThreads
     };
     c[index] = value;
     @SuppressWarnings("unchecked")
@@ -205,7 +217,9 @@ record Options(
             (ShmConfig.IdleMode) c[15],
             (int) c[16],
             (int) c[17],
-            (Path) c[18]);
+            (Path) c[18],
+            (List<Peer>) c[19],
+            (int[]) c[20]);
     return copy;
   }
 }

@@ -55,7 +55,23 @@ final class Report {
       latency(out, pinning);
     }
     for (String pinning : summary.pinnings("throughput")) {
-      throughput(out, pinning);
+      rates(
+          out,
+          "throughput",
+          "Throughput, "
+              + pinning
+              + ": calls/s (Skiff and gRPC: one connection, N calls in flight; libthrift: N"
+              + " threads, a connection each)",
+          pinning);
+    }
+    for (String pinning : summary.pinnings("shared")) {
+      rates(
+          out,
+          "shared",
+          "Shared connection, "
+              + pinning
+              + ": calls/s of N threads making sync calls on one connection",
+          pinning);
     }
     if (!summary.pinnings("codec").isEmpty()) {
       codec(out);
@@ -97,28 +113,23 @@ final class Report {
     out.append('\n');
   }
 
-  private void throughput(StringBuilder out, String pinning) {
-    out.append("### Throughput, ")
-        .append(pinning)
-        .append(
-            ": calls/s (Skiff and gRPC: one connection, N calls in flight; libthrift: N threads,"
-                + " a connection each)\n\n")
+  private void rates(StringBuilder out, String workload, String title, String pinning) {
+    out.append("### ")
+        .append(title)
+        .append("\n\n")
         .append("| peer | N | calls/s | CPU (us/call) | alloc (B/call) |\n")
         .append("| --- | ---: | ---: | ---: | ---: |\n");
-    for (String peer : summary.peers("throughput", pinning)) {
-      for (String param : summary.params("throughput", pinning, peer)) {
+    for (String peer : summary.peers(workload, pinning)) {
+      for (String param : summary.params(workload, pinning, peer)) {
         out.append(
             String.format(
                 Locale.ROOT,
                 "| %s | %s | %s | %s | %s |%n",
                 peer,
                 param,
-                fixed(summary.median("throughput", pinning, peer, param, Result::perSecond), 0),
-                fixed(
-                    summary.median("throughput", pinning, peer, param, Result::cpuMicrosPerCall),
-                    1),
-                fixed(
-                    summary.median("throughput", pinning, peer, param, Result::bytesPerCall), 0)));
+                fixed(summary.median(workload, pinning, peer, param, Result::perSecond), 0),
+                fixed(summary.median(workload, pinning, peer, param, Result::cpuMicrosPerCall), 1),
+                fixed(summary.median(workload, pinning, peer, param, Result::bytesPerCall), 0)));
       }
     }
     out.append('\n');

@@ -126,7 +126,8 @@ final class Workloads {
       for (int i = 0; i < inFlight; i++) {
         caller.start(next);
       }
-      Result result = measureWindow(peer, server, Integer.toString(inFlight), completed::get);
+      Result result =
+          measureWindow("throughput", peer, server, Integer.toString(inFlight), completed::get);
       stop.set(true);
       if (!drained.await(30, TimeUnit.SECONDS)) {
         throw new IllegalStateException(peer.label() + ": calls still in flight after 30 s");
@@ -140,6 +141,24 @@ final class Workloads {
 
   /** {@code threads} threads, each with a connection of its own, making sequential sync calls. */
   Result threadedThroughput(Peer peer, PeerProcess server, int threads) throws Exception {
+    return syncThroughput("throughput", peer, server, threads, threads);
+  }
+
+  /**
+   * {@code threads} threads making sequential sync calls on one connection they share, as the
+   * request threads of a service share a channel to another: how a multiplexing client copes with
+   * many blocked callers.
+   */
+  Result sharedThroughput(Peer peer, PeerProcess server, int threads) throws Exception {
+    if (!peer.multiplexes()) {
+      throw new IllegalArgumentException(peer.label() + " cannot share a connection");
+    }
+    return syncThroughput("shared", peer, server, threads, 1);
+  }
+
+  private Result syncThroughput(
+      String workload, Peer peer, PeerProcess server, int threads, int connections)
+      throws Exception {
     int size = options.throughputPayload();
     LongAdder completed = new LongAdder();
     AtomicReference<Throwable> failed = new AtomicReference<>();
@@ -147,10 +166,11 @@ final class Workloads {
     List<Thread> workers = new ArrayList<>();
     AtomicBoolean stop = new AtomicBoolean();
     try {
-      for (int i = 0; i < threads; i++) {
+      for (int i = 0; i < connections; i++) {
         callers.add(peer.caller(server.address(), size, options.idle()));
       }
-      for (Caller caller : callers) {
+      for (int i = 0; i < threads; i++) {
+        Caller caller = callers.get(i % connections);
         Thread worker =
             new Thread(
                 () -> {
@@ -168,7 +188,8 @@ final class Workloads {
         workers.add(worker);
         worker.start();
       }
-      Result result = measureWindow(peer, server, Integer.toString(threads), completed::sum);
+      Result result =
+          measureWindow(workload, peer, server, Integer.toString(threads), completed::sum);
       if (failed.get() != null) {
         throw new IllegalStateException(peer.label() + " call failed", failed.get());
       }
@@ -188,7 +209,8 @@ final class Workloads {
     long get();
   }
 
-  private Result measureWindow(Peer peer, PeerProcess server, String param, Counter completed)
+  private Result measureWindow(
+      String workload, Peer peer, PeerProcess server, String param, Counter completed)
       throws Exception {
     Thread.sleep(options.throughputWarmupMillis());
     ProcessStats.Mark mark = mark(server);
@@ -200,7 +222,7 @@ final class Workloads {
     ProcessStats used = used(mark, server);
     double perCall = Math.max(calls, 1);
     return new Result(
-        "throughput",
+        workload,
         pinning,
         peer.label(),
         param,

@@ -19,7 +19,8 @@ class BenchmarkSuiteSmokeTest {
   @Timeout(180)
   void measuresEveryPeerAndWritesTheReport(@TempDir Path out) throws Exception {
     Options options =
-        Options.parse("--quick", "--workloads", "latency,throughput", "--out", out.toString());
+        Options.parse(
+            "--quick", "--workloads", "latency,throughput,shared", "--out", out.toString());
     List<Result> results = BenchmarkSuite.run(options);
 
     long latency = results.stream().filter(r -> r.workload().equals("latency")).count();
@@ -38,10 +39,18 @@ class BenchmarkSuiteSmokeTest {
     }
     assertEquals(
         2 + 2 + 2, results.stream().filter(r -> r.workload().equals("throughput")).count());
+    for (Peer peer : options.sharedPeers()) {
+      assertTrue(summary.peak("shared", "unpinned", peer.label(), Result::perSecond) > 0);
+    }
+    assertEquals(
+        options.sharedPeers().size(),
+        results.stream().filter(r -> r.workload().equals("shared")).count());
 
     new Report(new Summary(results), Machine.current()).write(out);
     assertTrue(Files.readString(out.resolve("results.svg")).startsWith("<svg"));
-    assertTrue(Files.readString(out.resolve("results.md")).contains("skiff-tcp"));
+    String table = Files.readString(out.resolve("results.md"));
+    assertTrue(table.contains("skiff-tcp"));
+    assertTrue(table.contains("Shared connection, unpinned"), table);
     assertEquals(2 + results.size(), Files.readAllLines(out.resolve("results.csv")).size());
   }
 
