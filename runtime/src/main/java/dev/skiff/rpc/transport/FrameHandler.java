@@ -13,7 +13,8 @@ public interface FrameHandler {
    * One whole frame arrived.
    *
    * @param frame the body, without the length prefix; valid only during the call, since the
-   *     transport releases it afterwards: retain it to keep it
+   *     transport releases or reuses it afterwards. Copy what must outlive the call: the shm
+   *     transport may hand over a view of its ring's memory, which retaining does not keep
    */
   void frameReceived(ByteBuf frame);
 

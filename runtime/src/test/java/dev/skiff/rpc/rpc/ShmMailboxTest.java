@@ -167,6 +167,52 @@ class ShmMailboxTest {
   }
 
   @Test
+  void aReplyCallbackMayMakeASyncCallOnTheSameChannel() throws Exception {
+    // Replies are decoded inside the ring read; a callback run there, holding the read lock,
+    // would wait forever for a reply that only a read can deliver. Busy-spinning callers poll for
+    // their reply until it comes, whichever thread they are (a receiver thread in back-off mode
+    // polls for a while only, then waits for the receiver: itself).
+    serve("");
+    Channel channel = open(config().idle(ShmConfig.IdleMode.BUSY_SPIN).build());
+    String big = "b".repeat(3000);
+    CompletableFuture<String> nested =
+        channel
+            .call(null, EchoService.ECHO, new TextArgs(big), CallOptions.DEFAULT)
+            .thenApply(
+                first -> {
+                  try {
+                    return first.length() + ":" + echo(channel, "second");
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
+    assertEquals("3000:second", nested.get(20, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void repliesLargerThanARingSlotAndWholeOnesInterleaveCorrectly() throws Exception {
+    // Reply rings of 4 KiB: a message holds at most 512 bytes, so the long replies are fragmented
+    // (copied together) while the short ones are read where they lie in the ring.
+    ShmConfig small = config().replyRingCapacity(4096).build();
+    serve(
+        small,
+        Server.builder("shm://" + name)
+            .service(EchoService.definition(t -> CompletableFuture.completedFuture(t), t -> {})));
+    Channel channel = open(small);
+    List<CompletableFuture<String>> calls = new ArrayList<>();
+    List<String> sent = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      String text = i % 3 == 0 ? (i + "-").repeat(400) : "short-" + i;
+      sent.add(text);
+      calls.add(channel.call(null, EchoService.ECHO, new TextArgs(text), CallOptions.DEFAULT));
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      assertEquals(sent.get(i), calls.get(i).get(20, TimeUnit.SECONDS));
+    }
+    assertEquals((7 + "-").repeat(2000), echo(channel, (7 + "-").repeat(2000)));
+  }
+
+  @Test
   void aHandlerOnTheReceiverThreadLearnsThatItsClientClosed() throws Exception {
     // With a direct executor the handler blocks the server's receiver thread, so the client's
     // goodbye is not read; its slot changing is what the heartbeat thread notices.

@@ -13,26 +13,32 @@ import org.agrona.DirectBuffer;
 
 /**
  * Turns one sender's ring messages back into frames: a {@link ShmMessages#WHOLE} message at once,
- * fragments once the {@link ShmMessages#LAST} arrives; whole messages may come between the
- * fragments of one larger frame. A frame is handed on only when complete, so a sender that dies
- * mid-frame leaves only a partial buffer here, which {@link #reset()} drops. Not thread-safe: one
- * reader per sender.
+ * as a {@link RingView} of the ring's memory where it lies, fragments copied together once the
+ * {@link ShmMessages#LAST} arrives; whole messages may come between the fragments of one larger
+ * frame. A frame is handed on only when complete, so a sender that dies mid-frame leaves only a
+ * partial buffer here, which {@link #reset()} drops. Not thread-safe: one reader per sender.
  */
 final class FrameAssembler {
   private final ByteBufAllocator alloc;
   private final int maxFrameSize;
+  private final RingView view;
   private ByteBuf partial;
   private int expected;
 
-  FrameAssembler(ByteBufAllocator alloc, int maxFrameSize) {
+  /**
+   * @param view the memory of the ring {@code onMessage}'s messages come from
+   */
+  FrameAssembler(ByteBufAllocator alloc, int maxFrameSize, RingView view) {
     this.alloc = alloc;
     this.maxFrameSize = maxFrameSize;
+    this.view = view;
   }
 
   /**
-   * Takes one message's payload (after any sender header).
+   * Takes one message's payload (after any sender header), inside the ring read that found it.
    *
-   * @return a complete frame body the caller must release, or null while fragments are pending
+   * @return a complete frame body, or null while fragments are pending. The frame is valid only
+   *     until the ring read returns (it may be a view of the ring); pass it to {@link #done} after.
    * @throws ProtocolException if the sender broke the fragment rules or the size limit
    */
   ByteBuf onMessage(int type, DirectBuffer buffer, int index, int length) {
@@ -41,7 +47,7 @@ final class FrameAssembler {
         // May arrive between the fragments of a larger frame: a sender's threads send small
         // frames without waiting for its one fragmented frame in progress.
         checkSize(length);
-        return copy(buffer, index, length, alloc.heapBuffer(length));
+        return view.frame(index, length);
       }
       case FIRST -> {
         if (partial != null) {
@@ -78,6 +84,13 @@ final class FrameAssembler {
         return frame;
       }
       default -> throw violation("unknown message type " + type);
+    }
+  }
+
+  /** Gives back a frame {@link #onMessage} returned, once its reader is done with it. */
+  void done(ByteBuf frame) {
+    if (!view.holds(frame)) {
+      frame.release();
     }
   }
 

@@ -7,6 +7,10 @@ import dev.skiff.rpc.transport.PolledCallFuture;
  * for a while, so a sync call's reply reaches its caller without a thread hand-off (a park and
  * unpark costs more than a whole shared-memory round trip). After the help budget it waits as any
  * future does, and the connection's receiver thread completes it.
+ *
+ * <p>A completion that happens inside the connection's ring read (the reply is decoded there, from
+ * the ring's memory) takes effect when that read ends: what runs on completion must not run with
+ * the read lock held.
  */
 final class ShmCallFuture<T> extends PolledCallFuture<T> {
   private final ShmClientConnection connection;
@@ -18,5 +22,31 @@ final class ShmCallFuture<T> extends PolledCallFuture<T> {
   @Override
   protected void awaitReply(long deadline) throws InterruptedException {
     connection.helpUntilDone(this, deadline == NO_DEADLINE ? Long.MAX_VALUE : deadline);
+  }
+
+  @Override
+  public boolean complete(T value) {
+    if (!isDone() && connection.deferCompletion(this, value, null)) {
+      return true;
+    }
+    return super.complete(value);
+  }
+
+  @Override
+  public boolean completeExceptionally(Throwable failure) {
+    if (!isDone() && connection.deferCompletion(this, null, failure)) {
+      return true;
+    }
+    return super.completeExceptionally(failure);
+  }
+
+  /** Completes at once: a deferred completion, when the ring read that caused it has ended. */
+  @SuppressWarnings("unchecked")
+  void completeNow(Object value, Throwable failure) {
+    if (failure != null) {
+      super.completeExceptionally(failure);
+    } else {
+      super.complete((T) value);
+    }
   }
 }

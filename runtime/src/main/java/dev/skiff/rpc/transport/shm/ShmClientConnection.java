@@ -12,8 +12,6 @@ import dev.skiff.rpc.transport.FrameHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.net.SocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * waiting on a {@link ShmCallFuture}, whichever comes first. The heartbeat thread stamps this
  * client's slot and watches the server's: a server that leaves or dies fails every call in flight.
  *
- * <p>Thread-safe. The handler may be called from several threads at once (receiver and helping
- * callers), never for the same frame twice.
+ * <p>Thread-safe. The handler is called by whichever thread reads the ring (the receiver or a
+ * helping caller), one at a time, under the read lock and inside the ring read: it must not block,
+ * and the completions of call futures it causes are deferred until the read lock is let go.
  */
 final class ShmClientConnection implements FrameConnection {
   private static final Logger log = LoggerFactory.getLogger(ShmClientConnection.class);
@@ -58,10 +57,20 @@ final class ShmClientConnection implements FrameConnection {
   private final ReentrantLock sendLock = new ReentrantLock();
   private final ReentrantLock readLock = new ReentrantLock();
   private final AtomicBoolean closing = new AtomicBoolean();
-  private final List<ByteBuf> batch = new ArrayList<>();
 
   /** One handler for every poll: a method reference made per poll is garbage per spin. */
   private final MessageHandler onReply = this::onReply;
+
+  /**
+   * The thread in {@code replies.read}, while it holds the read lock; else null. Read without the
+   * lock by threads that only compare it with themselves, which a stale value cannot fool.
+   */
+  private Thread reading;
+
+  /** Completions held back by {@link #deferCompletion}; guarded by the read lock. */
+  private Deferred deferred;
+
+  private Deferred lastDeferred;
 
   private volatile int control;
   private volatile boolean closed;
@@ -81,7 +90,8 @@ final class ShmClientConnection implements FrameConnection {
     this.serverGeneration = slotGeneration(segment.word(serverOffset));
     this.requests = segment.requestRing(server);
     this.replies = segment.replyRing(slot);
-    this.assembler = new FrameAssembler(ShmBuffers.INSTANCE, maxFrameSize);
+    this.assembler =
+        new FrameAssembler(ShmBuffers.INSTANCE, maxFrameSize, new RingView(replies.buffer()));
     this.remote = new ShmPeerAddress(segment.name, "server", server, segment.pid(serverOffset));
   }
 
@@ -287,41 +297,37 @@ final class ShmClientConnection implements FrameConnection {
   }
 
   /**
-   * Reads what replies there are, then hands them to the handler outside the read lock, so that a
-   * handler that blocks on another call can poll for that call's reply itself.
+   * Reads what replies there are and hands each to the handler inside the ring read, where a reply
+   * that came whole is decoded from the ring's memory without a copy. The completions of call
+   * futures this causes wait until the read lock is let go (see {@link #deferCompletion}), so that
+   * what runs on them may block, or poll for another call's reply itself.
    *
    * @return the number of ring messages read
    */
   int poll() {
-    if (!readLock.tryLock()) {
+    // Not again on a thread already in the read (a handler's caller): a nested read would hand on
+    // the message in hand a second time.
+    if (reading == Thread.currentThread() || !readLock.tryLock()) {
       return 0;
     }
     int read;
-    ByteBuf single = null;
-    ByteBuf[] several = null;
+    Deferred completions;
     try {
+      reading = Thread.currentThread();
       read = replies.read(onReply, 64);
-      // A sync caller's poll finds one reply: hand it on without a list per poll.
-      int count = batch.size();
-      if (count == 1) {
-        single = batch.get(0);
-      } else if (count > 1) {
-        several = batch.toArray(new ByteBuf[count]);
-      }
-      batch.clear();
     } catch (ProtocolException e) {
       log.warn("closing connection to {}: {}", remote, e.getMessage());
       ShmThreads.callbacks().execute(() -> closeWith(new ConnectionException(e.getMessage(), e)));
-      return 1;
+      read = 1;
     } finally {
+      reading = null;
+      completions = deferred;
+      deferred = null;
+      lastDeferred = null;
       readLock.unlock();
     }
-    if (single != null) {
-      deliver(single);
-    } else if (several != null) {
-      for (ByteBuf frame : several) {
-        deliver(frame);
-      }
+    for (Deferred next = completions; next != null; next = next.next) {
+      next.run();
     }
     if (control == ShmMessages.BYE) {
       closeWith(new ConnectionException(remote + " closed the connection"));
@@ -329,11 +335,43 @@ final class ShmClientConnection implements FrameConnection {
     return read;
   }
 
-  private void deliver(ByteBuf frame) {
-    try {
-      handler.frameReceived(frame);
-    } finally {
-      frame.release();
+  /**
+   * Whether {@code future} should not complete now but when the current ring read ends, because
+   * this thread is in it; if so, the completion is queued.
+   */
+  boolean deferCompletion(ShmCallFuture<?> future, Object value, Throwable failure) {
+    if (reading != Thread.currentThread()) {
+      return false;
+    }
+    Deferred completion = new Deferred(future, value, failure);
+    if (deferred == null) {
+      deferred = completion;
+    } else {
+      lastDeferred.next = completion;
+    }
+    lastDeferred = completion;
+    return true;
+  }
+
+  /** A call's completion held back until the ring read that caused it ends; a list, in order. */
+  private static final class Deferred {
+    private final ShmCallFuture<?> future;
+    private final Object value;
+    private final Throwable failure;
+    private Deferred next;
+
+    Deferred(ShmCallFuture<?> future, Object value, Throwable failure) {
+      this.future = future;
+      this.value = value;
+      this.failure = failure;
+    }
+
+    void run() {
+      if (failure != null) {
+        future.completeNow(null, failure);
+      } else {
+        future.completeNow(value, null);
+      }
     }
   }
 
@@ -353,7 +391,11 @@ final class ShmClientConnection implements FrameConnection {
       default -> {
         ByteBuf frame = assembler.onMessage(type, buffer, index, length);
         if (frame != null) {
-          batch.add(frame);
+          try {
+            handler.frameReceived(frame);
+          } finally {
+            assembler.done(frame);
+          }
         }
       }
     }
@@ -439,8 +481,6 @@ final class ShmClientConnection implements FrameConnection {
     readLock.lock();
     try {
       assembler.reset();
-      batch.forEach(ByteBuf::release);
-      batch.clear();
     } finally {
       readLock.unlock();
     }

@@ -37,6 +37,7 @@ final class ShmListener implements ServerTransport.Listener {
   private final int server;
   private final int slotOffset;
   private final ManyToOneRingBuffer requests;
+  private final RingView requestMemory;
   private final AtomicReferenceArray<ShmServerConnection> connections;
   private final long peerTimeout;
   private volatile long word;
@@ -64,6 +65,7 @@ final class ShmListener implements ServerTransport.Listener {
     this.slotOffset = segment.serverOffset(server);
     this.word = word;
     this.requests = segment.requestRing(server);
+    this.requestMemory = new RingView(requests.buffer());
     this.connections = new AtomicReferenceArray<>(segment.maxClients);
     this.peerTimeout = config.peerTimeout().toNanos();
   }
@@ -160,7 +162,13 @@ final class ShmListener implements ServerTransport.Listener {
     ShmPeerAddress remote = new ShmPeerAddress(segment.name, "client", client, segment.pid(offset));
     ShmServerConnection connection =
         new ShmServerConnection(
-            this, client, clientWord, segment.replyRing(client), maxFrameSize, remote);
+            this,
+            client,
+            clientWord,
+            segment.replyRing(client),
+            requestMemory,
+            maxFrameSize,
+            remote);
     if (!accepting) {
       connection.sendControl(ShmMessages.REFUSED);
       return;

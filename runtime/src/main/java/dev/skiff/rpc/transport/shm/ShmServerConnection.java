@@ -41,13 +41,14 @@ final class ShmServerConnection implements FrameConnection {
       int slot,
       long word,
       OneToOneRingBuffer replies,
+      RingView requests,
       int maxFrameSize,
       ShmPeerAddress remote) {
     this.listener = listener;
     this.slot = slot;
     this.word = word;
     this.replies = replies;
-    this.assembler = new FrameAssembler(ShmBuffers.INSTANCE, maxFrameSize);
+    this.assembler = new FrameAssembler(ShmBuffers.INSTANCE, maxFrameSize, requests);
     this.remote = remote;
     this.peer = Peer.of(remote);
   }
@@ -56,7 +57,11 @@ final class ShmServerConnection implements FrameConnection {
     this.handler = handler;
   }
 
-  /** On the receiver thread: one message from this client. */
+  /**
+   * On the receiver thread, inside the request ring's read: one message from this client. A frame
+   * that came whole is handed on as a view of the ring: the server's handler decodes a call's
+   * message and arguments before it returns, whatever executor then runs the call.
+   */
   void onMessage(int type, DirectBuffer buffer, int index, int length) {
     if (closed) {
       return;
@@ -80,7 +85,7 @@ final class ShmServerConnection implements FrameConnection {
       try {
         handler.frameReceived(frame);
       } finally {
-        frame.release();
+        assembler.done(frame);
       }
     }
   }
