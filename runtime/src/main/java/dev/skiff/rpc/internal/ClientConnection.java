@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,29 +129,11 @@ public final class ClientConnection implements FrameHandler {
           });
       return result;
     }
-    PendingCall<R> call = new PendingCall<>(method, result);
+    PendingCall<R> call = new PendingCall<>(this, method, result, sequenceId, timeout);
     pending.put(sequenceId, call);
-    call.timeout =
-        channel.schedule(
-            () -> {
-              if (pending.remove(sequenceId, call)) {
-                result.completeExceptionally(new CallTimeoutException(method.name(), timeout));
-              }
-            },
-            timeout.toNanos());
-    result.whenComplete(
-        (value, failure) -> {
-          pending.remove(sequenceId, call);
-          call.timeout.cancel();
-        });
-    channel.send(
-        frame,
-        System.nanoTime() + timeout.toNanos(),
-        failure -> {
-          if (failure != null) {
-            result.completeExceptionally(sendFailure(failure));
-          }
-        });
+    call.timer = channel.schedule(call, timeout.toNanos());
+    result.whenComplete(call);
+    channel.send(frame, System.nanoTime() + timeout.toNanos(), call);
     if (closed) {
       // The connection closed between the check above and registering the call.
       result.completeExceptionally(new ConnectionException("connection to " + peer + " closed"));
@@ -206,14 +189,52 @@ public final class ClientConnection implements FrameHandler {
     }
   }
 
-  private static final class PendingCall<R> {
+  /**
+   * A call waiting for its reply. One object per call plays every part the call's life needs: the
+   * timeout task, the clean-up once the result is decided, and the send listener.
+   */
+  private static final class PendingCall<R>
+      implements Runnable, BiConsumer<R, Throwable>, FrameConnection.SendListener {
+    final ClientConnection connection;
     final MethodDescriptor<R> method;
     final CompletableFuture<R> result;
-    FrameConnection.Cancellable timeout;
+    final int sequenceId;
+    final Duration timeout;
+    FrameConnection.Cancellable timer;
 
-    PendingCall(MethodDescriptor<R> method, CompletableFuture<R> result) {
+    PendingCall(
+        ClientConnection connection,
+        MethodDescriptor<R> method,
+        CompletableFuture<R> result,
+        int sequenceId,
+        Duration timeout) {
+      this.connection = connection;
       this.method = method;
       this.result = result;
+      this.sequenceId = sequenceId;
+      this.timeout = timeout;
+    }
+
+    /** The timeout. */
+    @Override
+    public void run() {
+      if (connection.pending.remove(sequenceId, this)) {
+        result.completeExceptionally(new CallTimeoutException(method.name(), timeout));
+      }
+    }
+
+    /** The result is decided, one way or another. */
+    @Override
+    public void accept(R value, Throwable failure) {
+      connection.pending.remove(sequenceId, this);
+      timer.cancel();
+    }
+
+    @Override
+    public void sent(Throwable failure) {
+      if (failure != null) {
+        result.completeExceptionally(connection.sendFailure(failure));
+      }
     }
 
     void complete(ProtocolReader reader) {
