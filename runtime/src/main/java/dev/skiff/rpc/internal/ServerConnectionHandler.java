@@ -18,11 +18,14 @@ import dev.skiff.rpc.transport.FrameConnection;
 import dev.skiff.rpc.transport.FrameHandler;
 import dev.skiff.rpc.transport.Frames;
 import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,29 +181,13 @@ public final class ServerConnectionHandler implements FrameHandler {
     // A call that completes within execute() (a direct executor, a synchronous handler) never
     // enters the running set; one still running afterwards does. Meanwhile it is `dispatching`,
     // so that a close cancels it either way.
-    AtomicInteger state = new AtomicInteger(STARTED);
+    Dispatched dispatched = new Dispatched(protocol, header, call, method, args, context);
     dispatching = context;
     try {
-      dispatcher
-          .executor()
-          .execute(
-              () ->
-                  dispatcher
-                      .invoke(context, method, args)
-                      .whenComplete(
-                          (result, failure) -> {
-                            try {
-                              finish(protocol, header, call, result, failure);
-                            } finally {
-                              if (state.getAndSet(DONE) == REGISTERED) {
-                                running.remove(context);
-                              }
-                              release();
-                            }
-                          }));
-      if (state.get() != DONE) {
+      dispatcher.executor().execute(dispatched);
+      if (dispatched.state != DONE) {
         running.add(context);
-        if (!state.compareAndSet(STARTED, REGISTERED)) {
+        if (!Dispatched.STATE.compareAndSet(dispatched, STARTED, REGISTERED)) {
           running.remove(context); // it completed between the check and the add
         }
       }
@@ -215,6 +202,63 @@ public final class ServerConnectionHandler implements FrameHandler {
       }
     } finally {
       dispatching = null;
+    }
+  }
+
+  /**
+   * A call handed to the executor: runs the method, then answers. One object per call is both the
+   * task and the completion callback, and holds the call's state: {@link #STARTED}, {@link
+   * #REGISTERED} in the running set, or {@link #DONE}.
+   */
+  private final class Dispatched implements Runnable, BiConsumer<Object, Throwable> {
+    static final VarHandle STATE;
+
+    static {
+      try {
+        STATE = MethodHandles.lookup().findVarHandle(Dispatched.class, "state", int.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    private final Protocol protocol;
+    private final MessageHeader header;
+    private final CallInfo call;
+    private final ServerMethod<?> method;
+    private final ThriftStruct args;
+    private final CallContext context;
+    volatile int state = STARTED;
+
+    Dispatched(
+        Protocol protocol,
+        MessageHeader header,
+        CallInfo call,
+        ServerMethod<?> method,
+        ThriftStruct args,
+        CallContext context) {
+      this.protocol = protocol;
+      this.header = header;
+      this.call = call;
+      this.method = method;
+      this.args = args;
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      dispatcher.invoke(context, method, args).whenComplete(this);
+    }
+
+    @Override
+    public void accept(Object result, Throwable failure) {
+      try {
+        finish(protocol, header, call, result, failure);
+      } finally {
+        if ((int) STATE.getAndSet(this, DONE) == REGISTERED) {
+          running.remove(context);
+        }
+        release();
+      }
     }
   }
 
