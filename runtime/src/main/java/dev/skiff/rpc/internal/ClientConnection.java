@@ -130,7 +130,7 @@ public final class ClientConnection implements FrameHandler {
       return result;
     }
     PendingCall<R> call = new PendingCall<>(this, method, result, sequenceId, timeout);
-    pending.put(sequenceId, call);
+    pending.put(call.sequenceId, call);
     call.timer = channel.schedule(call, timeout.toNanos());
     result.whenComplete(call);
     channel.send(frame, System.nanoTime() + timeout.toNanos(), call);
@@ -198,7 +198,7 @@ public final class ClientConnection implements FrameHandler {
     final ClientConnection connection;
     final MethodDescriptor<R> method;
     final CompletableFuture<R> result;
-    final int sequenceId;
+    final Integer sequenceId; // boxed once, for every use as the key
     final Duration timeout;
     FrameConnection.Cancellable timer;
 
