@@ -86,8 +86,12 @@ public final class OrderedCollections {
     if (map instanceof OrderedMap) {
       return (Map<K, V>) map;
     }
-    OrderedMap<K, V> copy = new OrderedMap<>(map.size());
-    for (Map.Entry<? extends K, ? extends V> entry : map.entrySet()) {
+    // The entries first, as the capacity: a concurrent map may hold more of them by the time they
+    // are walked than its size said before.
+    Object[] entries = map.entrySet().toArray();
+    OrderedMap<K, V> copy = new OrderedMap<>(entries.length);
+    for (Object element : entries) {
+      Map.Entry<? extends K, ? extends V> entry = (Map.Entry<? extends K, ? extends V>) element;
       copy.add(
           requireNonNull(entry.getKey(), "map key"), requireNonNull(entry.getValue(), "map value"));
     }

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -102,6 +103,23 @@ class OrderedCollectionsTest {
     assertThrows(UnsupportedOperationException.class, () -> map.keySet().remove("a"));
     assertSame(map, OrderedCollections.copyMap(map));
     assertEquals("{a=1, b=2}", map.toString());
+  }
+
+  @Test
+  void copyTakesEveryEntryAMapWalksWhateverItsSizeSaid() {
+    Map<String, Integer> growing =
+        new java.util.AbstractMap<>() {
+          @Override
+          public Set<Map.Entry<String, Integer>> entrySet() {
+            return new LinkedHashMap<>(Map.of("a", 1, "b", 2, "c", 3)).entrySet();
+          }
+
+          @Override
+          public int size() {
+            return 1; // as a concurrent map might report before two more entries arrive
+          }
+        };
+    assertEquals(Map.of("a", 1, "b", 2, "c", 3), OrderedCollections.copyMap(growing));
   }
 
   @Test
