@@ -204,6 +204,11 @@ public final class OrderedCollections {
     }
 
     @Override
+    public void clear() {
+      throw new UnsupportedOperationException(); // AbstractList's would pass on an empty list
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public void forEach(Consumer<? super E> action) {
       for (int i = 0; i < size; i++) {
@@ -304,6 +309,18 @@ public final class OrderedCollections {
       for (int i = 0; i < size; i++) {
         action.accept((K) entries[2 * i], (V) entries[2 * i + 1]);
       }
+    }
+
+    // AbstractMap's clear and remove would reach the iterator only if there were something to
+    // remove, so an empty map or a missing key would not throw.
+    @Override
+    public void clear() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public V remove(Object key) {
+      throw new UnsupportedOperationException();
     }
 
     @Override

@@ -86,6 +86,8 @@ class OrderedCollectionsTest {
     assertNull(map.get("x"));
     assertFalse(map.entrySet().iterator().hasNext());
     assertEquals(Map.of(), map);
+    assertThrows(UnsupportedOperationException.class, map::clear);
+    assertThrows(UnsupportedOperationException.class, () -> map.remove("x"));
   }
 
   @Test
@@ -201,7 +203,9 @@ class OrderedCollectionsTest {
         ProtocolWriter::writeString,
         ProtocolWriter::writeString);
     ProtocolReader in = protocol.newReader(buf);
-    assertEquals(List.of(), ContainerCodec.readList(in, TType.STRING, ProtocolReader::readString));
+    List<String> list = ContainerCodec.readList(in, TType.STRING, ProtocolReader::readString);
+    assertEquals(List.of(), list);
+    assertThrows(UnsupportedOperationException.class, list::clear);
     Map<String, String> map =
         ContainerCodec.readMap(
             in, TType.STRING, TType.STRING, ProtocolReader::readString, ProtocolReader::readString);
