@@ -83,8 +83,8 @@ final class BinaryProtocolReader extends AbstractProtocolReader {
     int size = in.readInt();
     checkSize(size, "map");
     if (size > 0) {
-      checkElementType(keyType, "map keys");
-      checkElementType(valueType, "map values");
+      checkElementType(keyType, "map", "keys");
+      checkElementType(valueType, "map", "values");
       checkRemaining(size, minWireSize(keyType) + minWireSize(valueType), "map");
     }
     enter();
@@ -102,21 +102,24 @@ final class BinaryProtocolReader extends AbstractProtocolReader {
   }
 
   private ListHeader readCollectionBegin(String what) {
-    require(5, what + " header");
+    if (in.readableBytes() < 5) {
+      throw truncated(what + " header", 5); // named here: concatenating on every read costs
+    }
     byte elementType = in.readByte();
     int size = in.readInt();
     checkSize(size, what);
     if (size > 0) {
-      checkElementType(elementType, what + " elements");
+      checkElementType(elementType, what, "elements");
       checkRemaining(size, minWireSize(elementType), what);
     }
     enter();
     return new ListHeader(elementType, size);
   }
 
-  private static void checkElementType(byte type, String what) {
+  private static void checkElementType(byte type, String container, String part) {
     if (!TType.isValueType(type)) {
-      throw new ProtocolException(Kind.UNKNOWN_TYPE, "unknown type id " + type + " for " + what);
+      throw new ProtocolException(
+          Kind.UNKNOWN_TYPE, "unknown type id " + type + " for " + container + " " + part);
     }
   }
 

@@ -131,8 +131,8 @@ final class CompactProtocolReader extends AbstractProtocolReader {
       return EMPTY_MAP;
     }
     byte keyAndValue = readByte();
-    byte keyType = elementType((keyAndValue >> 4) & 0x0f, size, "map keys");
-    byte valueType = elementType(keyAndValue & 0x0f, size, "map values");
+    byte keyType = elementType((keyAndValue >> 4) & 0x0f, size, "map", "keys");
+    byte valueType = elementType(keyAndValue & 0x0f, size, "map", "values");
     checkRemaining(size, minWireSize(keyType) + minWireSize(valueType), "map");
     enter();
     return new MapHeader(keyType, valueType, size);
@@ -155,7 +155,7 @@ final class CompactProtocolReader extends AbstractProtocolReader {
       size = readVarint32();
     }
     checkSize(size, what);
-    byte elementType = elementType(header & 0x0f, size, what + " elements");
+    byte elementType = elementType(header & 0x0f, size, what, "elements");
     if (size > 0) {
       checkRemaining(size, minWireSize(elementType), what);
     }
@@ -167,7 +167,7 @@ final class CompactProtocolReader extends AbstractProtocolReader {
    * Maps a container's element type nibble. An empty container's element type is never used, so
    * there an unknown nibble reads as {@link TType#STOP} instead of failing.
    */
-  private static byte elementType(int compactType, int size, String what) {
+  private static byte elementType(int compactType, int size, String container, String part) {
     byte type = TTYPE_OF_COMPACT[compactType];
     if (type >= 0) {
       return type;
@@ -176,7 +176,8 @@ final class CompactProtocolReader extends AbstractProtocolReader {
       return TType.STOP;
     }
     throw new ProtocolException(
-        Kind.UNKNOWN_TYPE, "unknown compact type id " + compactType + " for " + what);
+        Kind.UNKNOWN_TYPE,
+        "unknown compact type id " + compactType + " for " + container + " " + part);
   }
 
   @Override

@@ -6,8 +6,6 @@ import dev.skiff.rpc.protocol.ProtocolReader;
 import dev.skiff.rpc.protocol.ProtocolWriter;
 import dev.skiff.rpc.protocol.TType;
 import dev.skiff.rpc.protocol.ThriftStruct;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +48,8 @@ public final class ContainerCodec {
     ListHeader header = in.readListBegin();
     List<E> list = null;
     if (matches(header.size(), elementType, header.elementType())) {
-      // An array, not an ArrayList: List.copyOf would copy the ArrayList's array twice.
-      @SuppressWarnings("unchecked")
-      E[] elements = (E[]) new Object[header.size()];
+      // An array that becomes the list's own: List.of or List.copyOf would copy it again.
+      Object[] elements = new Object[header.size()];
       int count = 0;
       for (int i = 0; i < elements.length; i++) {
         E value = element.read(in);
@@ -60,7 +57,7 @@ public final class ContainerCodec {
           elements[count++] = value;
         }
       }
-      list = List.of(count == elements.length ? elements : Arrays.copyOf(elements, count));
+      list = OrderedCollections.wrap(elements, count);
     } else {
       skip(in, header.size(), header.elementType());
     }
@@ -119,15 +116,15 @@ public final class ContainerCodec {
     Map<K, V> map = null;
     if (matches(header.size(), keyType, header.keyType())
         && matches(header.size(), valueType, header.valueType())) {
-      LinkedHashMap<K, V> entries = new LinkedHashMap<>(capacity(header.size()));
+      OrderedCollections.OrderedMap<K, V> entries = OrderedCollections.newMap(header.size());
       for (int i = 0; i < header.size(); i++) {
         K k = key.read(in);
         V v = value.read(in);
         if (k != null && v != null) {
-          entries.put(k, v);
+          entries.add(k, v);
         }
       }
-      map = OrderedCollections.wrap(entries);
+      map = entries;
     } else {
       for (int i = 0; i < header.size(); i++) {
         in.skip(header.keyType());
