@@ -32,10 +32,12 @@ abstract class AbstractProtocolReader implements ProtocolReader {
   private int depth;
   short fieldId;
 
-  /** Where strings are copied out of a direct buffer to be decoded; kept while it is small. */
-  private byte[] scratch;
+  /** Where strings are copied out of a direct buffer to be decoded, one array a thread. */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
 
   private static final int MAX_SCRATCH = 4096;
+
+  private byte[] scratch; // this thread's SCRATCH, once a string needed it
 
   AbstractProtocolReader(ByteBuf in, ProtocolConfig config, int[] minWireSize) {
     this.in = in;
@@ -275,12 +277,21 @@ abstract class AbstractProtocolReader implements ProtocolReader {
     return s;
   }
 
+  /**
+   * An array for {@code length} bytes: the thread's, which every reader on it shares (a reader
+   * lives for one message, read on one thread, and most messages carry a string), or a fresh one
+   * for long strings.
+   */
   private byte[] scratch(int length) {
     if (length > MAX_SCRATCH) {
       return new byte[length];
     }
-    if (scratch == null || scratch.length < length) {
-      scratch = new byte[Math.max(length, 64)];
+    if (scratch == null) {
+      scratch = SCRATCH.get();
+    }
+    if (scratch.length < length) {
+      scratch = new byte[Math.min(MAX_SCRATCH, Math.max(length, scratch.length * 2))];
+      SCRATCH.set(scratch);
     }
     return scratch;
   }

@@ -44,8 +44,8 @@ final class CompactProtocolReader extends AbstractProtocolReader {
   /** The last field id read in the current struct, the base of the next delta. */
   private short lastFieldId;
 
-  /** lastFieldId of each enclosing struct. Grows to at most maxDepth. */
-  private short[] enclosingFieldIds = new short[8];
+  /** lastFieldId of each enclosing struct; see {@link FieldIdStack}. */
+  private short[] enclosingFieldIds;
 
   private int structDepth;
 
@@ -84,17 +84,14 @@ final class CompactProtocolReader extends AbstractProtocolReader {
   @Override
   public void readStructBegin() {
     enter();
-    if (structDepth == enclosingFieldIds.length) {
-      enclosingFieldIds = Arrays.copyOf(enclosingFieldIds, structDepth * 2);
-    }
-    enclosingFieldIds[structDepth++] = lastFieldId;
+    enclosingFieldIds = FieldIdStack.push(enclosingFieldIds, structDepth++, lastFieldId);
     lastFieldId = 0;
   }
 
   @Override
   public void readStructEnd() {
     exit();
-    lastFieldId = enclosingFieldIds[--structDepth];
+    lastFieldId = FieldIdStack.pop(enclosingFieldIds, --structDepth);
   }
 
   @Override
@@ -225,6 +222,20 @@ final class CompactProtocolReader extends AbstractProtocolReader {
   private int readVarint32() {
     int readable = in.readableBytes();
     int index = in.readerIndex();
+    if (readable >= Long.BYTES) {
+      // The common case, far from the end: one bounds-checked read for all of the varint's bytes.
+      long word = in.getLongLE(index);
+      int result = 0;
+      for (int i = 0; i < 5; i++) {
+        int b = (int) (word >>> (8 * i)) & 0xff;
+        result |= (b & 0x7f) << (7 * i);
+        if (b < 0x80) {
+          in.readerIndex(index + i + 1);
+          return result;
+        }
+      }
+      throw new ProtocolException(Kind.INVALID_DATA, "varint32 is longer than 5 bytes");
+    }
     int result = 0;
     for (int i = 0; i < 5; i++) {
       if (i == readable) {
@@ -245,7 +256,20 @@ final class CompactProtocolReader extends AbstractProtocolReader {
     int readable = in.readableBytes();
     int index = in.readerIndex();
     long result = 0;
-    for (int i = 0; i < 10; i++) {
+    int i = 0;
+    if (readable >= Long.BYTES) {
+      // Its first eight bytes in one bounds-checked read; a longer one goes on below.
+      long word = in.getLongLE(index);
+      for (; i < Long.BYTES; i++) {
+        long b = (word >>> (8 * i)) & 0xff;
+        result |= (b & 0x7f) << (7 * i);
+        if (b < 0x80) {
+          in.readerIndex(index + i + 1);
+          return result;
+        }
+      }
+    }
+    for (; i < 10; i++) {
       if (i == readable) {
         throw truncated("varint", i + 1);
       }

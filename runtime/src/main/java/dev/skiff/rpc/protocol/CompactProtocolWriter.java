@@ -37,7 +37,7 @@ final class CompactProtocolWriter extends AbstractProtocolWriter {
   private short lastFieldId;
 
   /** lastFieldId of each enclosing struct. */
-  private short[] enclosingFieldIds = new short[8];
+  private short[] enclosingFieldIds; // see FieldIdStack
 
   private int structDepth;
 
@@ -63,10 +63,7 @@ final class CompactProtocolWriter extends AbstractProtocolWriter {
 
   @Override
   public void writeStructBegin(String name) {
-    if (structDepth == enclosingFieldIds.length) {
-      enclosingFieldIds = Arrays.copyOf(enclosingFieldIds, structDepth * 2);
-    }
-    enclosingFieldIds[structDepth++] = lastFieldId;
+    enclosingFieldIds = FieldIdStack.push(enclosingFieldIds, structDepth++, lastFieldId);
     lastFieldId = 0;
   }
 
@@ -75,7 +72,7 @@ final class CompactProtocolWriter extends AbstractProtocolWriter {
     if (structDepth == 0) {
       throw new IllegalStateException("writeStructEnd without writeStructBegin");
     }
-    lastFieldId = enclosingFieldIds[--structDepth];
+    lastFieldId = FieldIdStack.pop(enclosingFieldIds, --structDepth);
   }
 
   @Override
