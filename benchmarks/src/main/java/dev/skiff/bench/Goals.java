@@ -26,20 +26,8 @@ final class Goals {
           double thrift = p50(pinning, "libthrift-tcp", size) - floor;
           double grpc = p50(pinning, "grpc-tcp", size) - floor;
           String c = Report.size(size);
-          row(
-              out,
-              "tcp p50 overhead over floor: " + who + " / libthrift",
-              pinning,
-              c,
-              skiff / thrift,
-              1.0);
-          row(
-              out,
-              "tcp p50 overhead over floor: " + who + " / gRPC",
-              pinning,
-              c,
-              skiff / grpc,
-              0.25);
+          overheadRow(out, who + " / libthrift", pinning, c, skiff, thrift, 1.0);
+          overheadRow(out, who + " / gRPC", pinning, c, skiff, grpc, 0.25);
           double p99 =
               s.median("latency", pinning, skiffPeer, size, Result::p99Micros)
                   / s.median("latency", pinning, "grpc-tcp", size, Result::p99Micros);
@@ -73,6 +61,35 @@ final class Goals {
   }
 
   /** A positive target is a ceiling ("at most"), a negative one a floor ("at least"). */
+  /**
+   * A ratio of two overheads over the floor. A peer measured at or below the floor (its p50 within
+   * the floor's run-to-run noise) has no overhead to compare with: the row says so instead of
+   * printing a meaningless negative ratio.
+   */
+  private static void overheadRow(
+      StringBuilder out,
+      String who,
+      String pinning,
+      String c,
+      double skiff,
+      double peer,
+      double target) {
+    String goal = "tcp p50 overhead over floor: " + who;
+    if (peer <= 0 || skiff <= 0) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | - | <= %.2f | n/a: %s at or below the floor |%n",
+              goal,
+              pinning,
+              c,
+              target,
+              peer <= 0 ? "the peer" : "Skiff"));
+      return;
+    }
+    row(out, goal, pinning, c, skiff / peer, target);
+  }
+
   private static void row(
       StringBuilder out, String goal, String pinning, String c, double measured, double target) {
     if (Double.isNaN(measured)) {
