@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * What a run of the suite measures and for how long. The defaults are the documented run, about
- * seven minutes on two cores; {@code --quick} is the seconds-long smoke run.
+ * nine minutes on two cores; {@code --quick} is the seconds-long smoke run.
  *
  * <pre>
  * java -jar benchmarks/target/skiff-benchmarks.jar [options]
