@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -200,11 +202,13 @@ public final class Channel implements AutoCloseable {
           if (result.isDone()) {
             return;
           }
-          if (ready.isCompletedExceptionally()) {
-            result.completeExceptionally(unwrap(ready.handle((c, failure) -> failure).join()));
+          ClientConnection conn;
+          try {
+            conn = ready.join(); // decided by now
+          } catch (CompletionException | CancellationException failure) {
+            result.completeExceptionally(unwrap(failure));
             return;
           }
-          ClientConnection conn = ready.join();
           if (deadline - System.nanoTime() <= 0) {
             result.completeExceptionally(new CallTimeoutException(method.name(), timeout));
             return;
@@ -266,7 +270,7 @@ public final class Channel implements AutoCloseable {
   }
 
   private static Throwable unwrap(Throwable failure) {
-    return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+    return failure instanceof CompletionException && failure.getCause() != null
         ? failure.getCause()
         : failure;
   }
