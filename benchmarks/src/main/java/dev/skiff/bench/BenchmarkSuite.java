@@ -8,9 +8,11 @@ import java.util.Locale;
 /**
  * The whole benchmark in one command: JMH codec benchmarks, then, for each pinning and each peer, a
  * server in a JVM of its own, warmed up until its calls per second settle, and each run of the
- * latency and throughput workloads against it. Prints the tables and writes {@code results.csv},
- * {@code results.md} and {@code results.svg} (see {@link Options} for the flags and {@code
- * docs/benchmarks.md} for the method).
+ * latency, throughput and shared workloads against it. The shared-memory peers go first, one at a
+ * time; the socket peers' servers then run side by side, so that their latencies are measured
+ * taking turns ({@link Workloads#latencyInTurns}). Prints the tables and writes {@code
+ * results.csv}, {@code results.md} and {@code results.svg} (see {@link Options} for the flags and
+ * {@code docs/benchmarks.md} for the method).
  *
  * <p>Pinning is done here: for {@code cross-core} this JVM pins all its threads to CPU 0 ({@code
  * taskset -a -cp 0 <pid>}; threads it starts later inherit that) and starts each server under
@@ -63,39 +65,99 @@ public final class BenchmarkSuite {
     }
     for (String pinning : options.pinnings()) {
       int serverCpu = pin(pinning);
+      List<Peer> inTurns =
+          options.runs("latency")
+              ? options.peers().stream().filter(Peer::takesTurns).toList()
+              : List.of();
+      // The shared-memory peers first, each alone: their pollers want a quiet server CPU.
       for (Peer peer : peers) {
-        // One server JVM per peer and pinning, warmed until its JIT settles, for both workloads
-        // and every run.
-        try (PeerProcess server = new PeerProcess(peer, serverCpu, options.idle())) {
-          long warm = new Workloads(options, pinning, 0).warmUp(peer, server, options.sizes()[0]);
-          System.out.printf(
-              Locale.ROOT, "  %-10s %-14s warmed up in %d ms%n", pinning, peer.label(), warm);
-          for (int run = 1; run <= options.runs(); run++) {
-            Workloads workloads = new Workloads(options, pinning, run);
-            if (options.runs("latency") && options.peers().contains(peer)) {
-              for (int size : options.sizes()) {
-                results.add(log(workloads.latency(peer, server, size)));
-              }
-            }
-            if (options.runs("throughput") && options.throughputPeers().contains(peer)) {
-              for (int n : peer.multiplexes() ? options.inFlight() : options.threads()) {
-                results.add(
-                    log(
-                        peer.multiplexes()
-                            ? workloads.asyncThroughput(peer, server, n)
-                            : workloads.threadedThroughput(peer, server, n)));
-              }
-            }
-            if (options.runs("shared") && options.sharedPeers().contains(peer)) {
-              for (int n : options.sharedThreads()) {
-                results.add(log(workloads.sharedThroughput(peer, server, n)));
-              }
-            }
+        if (!inTurns.contains(peer)) {
+          try (PeerProcess server = started(peer, serverCpu, options, pinning)) {
+            measure(options, pinning, peer, server, results, true);
           }
+        }
+      }
+      if (inTurns.isEmpty()) {
+        continue;
+      }
+      // Then the socket peers, their servers all up at once so that their latencies can be
+      // measured in turns (see Workloads#latencyInTurns); each server then serves the other
+      // workloads of its peer.
+      List<PeerProcess> servers = new ArrayList<>();
+      try {
+        for (Peer peer : inTurns) {
+          servers.add(started(peer, serverCpu, options, pinning));
+        }
+        for (int run = 1; run <= options.runs(); run++) {
+          Workloads workloads = new Workloads(options, pinning, run);
+          for (int size : options.sizes()) {
+            workloads.latencyInTurns(inTurns, servers, size).forEach(r -> results.add(log(r)));
+          }
+        }
+        for (int i = 0; i < inTurns.size(); i++) {
+          measure(options, pinning, inTurns.get(i), servers.get(i), results, false);
+        }
+      } finally {
+        for (PeerProcess server : servers) {
+          server.close();
         }
       }
     }
     return results;
+  }
+
+  /**
+   * A server JVM for {@code peer}, warmed until its JIT settles; it serves every workload and run
+   * of the peer and pinning.
+   */
+  private static PeerProcess started(Peer peer, int serverCpu, Options options, String pinning)
+      throws Exception {
+    PeerProcess server = new PeerProcess(peer, serverCpu, options.idle());
+    try {
+      long warm = new Workloads(options, pinning, 0).warmUp(peer, server, options.sizes()[0]);
+      System.out.printf(
+          Locale.ROOT, "  %-10s %-14s warmed up in %d ms%n", pinning, peer.label(), warm);
+      return server;
+    } catch (Exception | Error e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Each run of the workloads {@code peer} takes part in, the runs interleaved; its latency too
+   * when {@code latency} (it is not measured in turns).
+   */
+  private static void measure(
+      Options options,
+      String pinning,
+      Peer peer,
+      PeerProcess server,
+      List<Result> results,
+      boolean latency)
+      throws Exception {
+    for (int run = 1; run <= options.runs(); run++) {
+      Workloads workloads = new Workloads(options, pinning, run);
+      if (latency && options.runs("latency") && options.peers().contains(peer)) {
+        for (int size : options.sizes()) {
+          results.add(log(workloads.latency(peer, server, size)));
+        }
+      }
+      if (options.runs("throughput") && options.throughputPeers().contains(peer)) {
+        for (int n : peer.multiplexes() ? options.inFlight() : options.threads()) {
+          results.add(
+              log(
+                  peer.multiplexes()
+                      ? workloads.asyncThroughput(peer, server, n)
+                      : workloads.threadedThroughput(peer, server, n)));
+        }
+      }
+      if (options.runs("shared") && options.sharedPeers().contains(peer)) {
+        for (int n : options.sharedThreads()) {
+          results.add(log(workloads.sharedThroughput(peer, server, n)));
+        }
+      }
+    }
   }
 
   private static Result log(Result r) {

@@ -50,6 +50,16 @@ enum Peer {
     return name().startsWith("FLOOR");
   }
 
+  /**
+   * Whether its latency is measured taking turns with the other socket peers ({@link
+   * Workloads#latencyInTurns}). The shared-memory peers poll: a server of theirs left idle while
+   * others take their turns would be measured waking from its back-off, and their floor is the
+   * mapped ping-pong, measured alone as well.
+   */
+  boolean takesTurns() {
+    return this != FLOOR_MAPPED && this != SKIFF_SHM;
+  }
+
   static Peer byLabel(String label) {
     return Arrays.stream(values())
         .filter(p -> p.label.equals(label.toLowerCase(Locale.ROOT)))
