@@ -28,13 +28,17 @@ import org.apache.thrift.transport.TMemoryInputTransport;
  * decodes from a pooled direct buffer, as its transports hand them over; libthrift into a heap
  * {@code TByteBuffer} and from a {@code TMemoryInputTransport}, its in-memory transports.
  */
-abstract class Codec {
+abstract class Codec implements AutoCloseable {
   abstract int encode() throws Exception;
 
   abstract Object decode() throws Exception;
 
   /** The encoded sample. */
   abstract byte[] bytes() throws Exception;
+
+  /** Gives back what the codec holds (Skiff's: its pooled buffers). */
+  @Override
+  public void close() {}
 
   static Codec of(String codec, String protocol) throws Exception {
     boolean compact =
@@ -49,7 +53,12 @@ abstract class Codec {
           case "libthrift" -> new LibthriftCodec(compact);
           default -> throw new IllegalArgumentException("unknown codec " + codec);
         };
-    impl.setUp(compact);
+    try {
+      impl.setUp(compact);
+    } catch (Exception | Error e) {
+      impl.close();
+      throw e;
+    }
     return impl;
   }
 
@@ -94,6 +103,12 @@ abstract class Codec {
     byte[] bytes() {
       encode();
       return ByteBufUtil.getBytes(out);
+    }
+
+    @Override
+    public void close() {
+      out.release();
+      in.release();
     }
 
     static Order sample() {

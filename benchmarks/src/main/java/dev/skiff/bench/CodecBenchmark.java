@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * JMH: encoding and decoding {@code Order} (bench.thrift: a dozen fields, a list of five structs, a
@@ -31,6 +32,11 @@ public class CodecBenchmark {
   @Setup
   public void setUp() throws Exception {
     impl = Codec.of(codec, protocol);
+  }
+
+  @TearDown
+  public void tearDown() {
+    impl.close();
   }
 
   /** Writes the order into a reused buffer; returns the encoded length. */

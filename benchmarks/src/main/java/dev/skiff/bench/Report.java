@@ -51,7 +51,7 @@ final class Report {
         "Pinning: cross-core = client JVM on CPU 0, server JVM on CPU 1; same-core = both on CPU 0"
             + " (taskset, by the harness). Figures are medians of the runs; compare within this"
             + " run only. The socket peers' latencies are measured taking turns, slices of at most "
-            + Workloads.SLICE_MILLIS
+            + Turns.SLICE_MILLIS
             + " ms each, their servers up side by side; the shared-memory peers' one peer at a"
             + " time.\n\n");
     for (String pinning : summary.pinnings("latency")) {

@@ -1,6 +1,7 @@
 package dev.skiff.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +18,6 @@ import org.HdrHistogram.Histogram;
  * measures for a while; CPU time and allocation of both JVMs are taken around the measured part.
  */
 final class Workloads {
-  /** The longest turn a peer gets in {@link #latencyInTurns}. */
-  static final long SLICE_MILLIS = 100;
-
-  /** Unrecorded calls at the start of each turn. */
-  private static final int CALLS_BEFORE_SLICE = 20;
-
   private final Options options;
   private final String pinning;
   private final int run;
@@ -107,13 +102,9 @@ final class Workloads {
   }
 
   /**
-   * One caller per peer, sequential sync calls of {@code size} bytes, the peers taking turns:
-   * slices of at most {@link #SLICE_MILLIS} ms, each round in a different order, until each peer
-   * has had {@link Options#measureMillis}. On this machine what a cross-core round trip costs
-   * drifts by several microseconds over seconds; peers measured one after another meet different
-   * drifts, peers taking turns meet the same, so the differences between them (overhead over the
-   * floor) are theirs. Each slice starts with a few calls that are not recorded, as the others'
-   * turns let the caches cool. CPU time and allocation count the slices only.
+   * One caller per peer, sequential sync calls of {@code size} bytes, the peers taking turns (see
+   * {@link Turns}) for {@link Options#measureMillis} each. CPU time and allocation count the
+   * measured slices only.
    *
    * @return a result per peer, in the order of {@code peers}
    */
@@ -122,49 +113,37 @@ final class Workloads {
     int n = peers.size();
     List<Caller> callers = new ArrayList<>();
     try {
-      Histogram[] histograms = new Histogram[n];
-      long[] calls = new long[n];
-      long[] nanos = new long[n];
-      ProcessStats[] used = new ProcessStats[n];
       for (int i = 0; i < n; i++) {
-        Caller caller = peers.get(i).caller(servers.get(i).address(), size, options.idle());
-        callers.add(caller);
-        long warmUntil = System.nanoTime() + options.caseWarmupMillis() * 1_000_000L;
-        while (System.nanoTime() - warmUntil < 0) {
-          check(caller.call(), size, peers.get(i));
-        }
-        histograms[i] = new Histogram(3_600_000_000_000L, 3);
-        used[i] = new ProcessStats(0, 0);
+        callers.add(peers.get(i).caller(servers.get(i).address(), size, options.idle()));
       }
-      long slice = Math.min(SLICE_MILLIS, options.measureMillis()) * 1_000_000L;
-      long rounds = (options.measureMillis() * 1_000_000L + slice - 1) / slice;
-      for (int round = 0; round < rounds; round++) {
-        for (int turn = 0; turn < n; turn++) {
-          int i = (round + turn) % n;
-          Caller caller = callers.get(i);
-          Peer peer = peers.get(i);
-          for (int k = 0; k < CALLS_BEFORE_SLICE; k++) {
-            check(caller.call(), size, peer);
-          }
-          ProcessStats.Mark mark = mark(servers.get(i));
-          long start = System.nanoTime();
-          long end = start + slice;
-          long now = start;
-          while (now - end < 0) {
-            int length = caller.call();
-            long after = System.nanoTime();
-            histograms[i].recordValue(after - now);
-            check(length, size, peer);
-            now = after;
-            calls[i]++;
-          }
-          nanos[i] += now - start;
-          used[i] = used[i].plus(used(mark, servers.get(i)));
-        }
-      }
+      ProcessStats[] used = new ProcessStats[n];
+      Arrays.fill(used, new ProcessStats(0, 0));
+      Turns.Hook stats =
+          new Turns.Hook() {
+            private ProcessStats.Mark mark;
+
+            @Override
+            public void sliceStarts(int i) throws Exception {
+              mark = mark(servers.get(i));
+            }
+
+            @Override
+            public void sliceEnded(int i) throws Exception {
+              used[i] = used[i].plus(used(mark, servers.get(i)));
+            }
+          };
+      Turns.Measured[] measured =
+          Turns.run(
+              callers,
+              peers.stream().map(Peer::label).toList(),
+              size,
+              options.caseWarmupMillis(),
+              options.measureMillis(),
+              stats);
       List<Result> results = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        Histogram h = histograms[i];
+        Turns.Measured m = measured[i];
+        Histogram h = m.histogram();
         results.add(
             new Result(
                 "latency",
@@ -175,9 +154,9 @@ final class Workloads {
                 h.getValueAtPercentile(50) / 1e3,
                 h.getValueAtPercentile(99) / 1e3,
                 h.getValueAtPercentile(99.9) / 1e3,
-                calls[i] * 1e9 / nanos[i],
-                used[i].cpuNanos() / 1e3 / calls[i],
-                (double) used[i].allocatedBytes() / calls[i]));
+                m.calls() * 1e9 / m.nanos(),
+                used[i].cpuNanos() / 1e3 / m.calls(),
+                (double) used[i].allocatedBytes() / m.calls()));
       }
       return results;
     } finally {
@@ -332,9 +311,6 @@ final class Workloads {
   }
 
   private static void check(int length, int size, Peer peer) {
-    if (length != size) {
-      throw new IllegalStateException(
-          peer.label() + " replied with " + length + " bytes to a call of " + size);
-    }
+    Turns.check(length, size, peer.label());
   }
 }

@@ -55,12 +55,25 @@ class BenchmarkSuiteSmokeTest {
   }
 
   @Test
+  @Timeout(120)
+  void breakdownMeasuresEveryPairingOfClientAndServer() throws Exception {
+    Options options = Options.parse("--quick");
+    List<double[]> p50s = Breakdown.run(options, Options.UNPINNED, 32, 1, 50);
+    assertEquals(1, p50s.size());
+    assertEquals(Breakdown.CONTENDERS.size(), p50s.get(0).length);
+    for (double p50 : p50s.get(0)) {
+      assertTrue(p50 > 0, java.util.Arrays.toString(p50s.get(0)));
+    }
+  }
+
+  @Test
   void codecsWriteLibthriftsBytesAndReadThemBack() throws Exception {
     for (String codec : new String[] {"skiff", "libthrift"}) {
       for (String protocol : new String[] {"compact", "binary"}) {
-        Codec impl = Codec.of(codec, protocol); // checks the bytes against TSerializer's
-        assertTrue(impl.encode() > 100, codec + " " + protocol);
-        assertTrue(impl.decode() != null);
+        try (Codec impl = Codec.of(codec, protocol)) { // checks the bytes against TSerializer's
+          assertTrue(impl.encode() > 100, codec + " " + protocol);
+          assertTrue(impl.decode() != null);
+        }
       }
     }
   }

@@ -131,9 +131,10 @@ public final class ClientConnection implements FrameHandler {
     }
     PendingCall<R> call = new PendingCall<>(this, method, result, sequenceId, timeout);
     pending.put(call.sequenceId, call);
-    call.timer = channel.schedule(call, timeout.toNanos());
     result.whenComplete(call);
     channel.send(frame, System.nanoTime() + timeout.toNanos(), call);
+    // Taken once the frame is out, so that the timer's bookkeeping is not in the round trip's way.
+    call.startTimer(timeout);
     if (closed) {
       // The connection closed between the check above and registering the call.
       result.completeExceptionally(new ConnectionException("connection to " + peer + " closed"));
@@ -200,7 +201,7 @@ public final class ClientConnection implements FrameHandler {
     final CompletableFuture<R> result;
     final Integer sequenceId; // boxed once, for every use as the key
     final Duration timeout;
-    FrameConnection.Cancellable timer;
+    private volatile FrameConnection.Cancellable timer; // null until the frame is sent
 
     PendingCall(
         ClientConnection connection,
@@ -223,11 +224,23 @@ public final class ClientConnection implements FrameHandler {
       }
     }
 
+    void startTimer(Duration timeout) {
+      FrameConnection.Cancellable started = connection.channel.schedule(this, timeout.toNanos());
+      timer = started;
+      if (result.isDone()) {
+        // Decided before the timer was there to cancel (a reply, a send failure, a close).
+        started.cancel();
+      }
+    }
+
     /** The result is decided, one way or another. */
     @Override
     public void accept(R value, Throwable failure) {
       connection.pending.remove(sequenceId, this);
-      timer.cancel();
+      FrameConnection.Cancellable started = timer;
+      if (started != null) {
+        started.cancel();
+      }
     }
 
     @Override
