@@ -25,6 +25,9 @@ import javax.lang.model.element.Modifier;
  * their constructors make. Unions reuse {@link #writeField}.
  */
 final class StructCode {
+  /** How many fields at most {@link #inOrder} looks for without the switch. */
+  private static final int IN_ORDER_FIELDS = 64;
+
   private final WireCode wire;
   private final ConstantCode constants;
 
@@ -105,18 +108,17 @@ final class StructCode {
       }
       method.addStatement("$T $N = $L", localType, field.name(), initial);
     }
+    Function<JavaField, CodeBlock> readInto =
+        f -> CodeBlock.of("$N = $L;\n", f.name(), wire.read(f.thriftType(), in));
     method.addStatement("$N.readStructBegin()", in);
+    method.addStatement("byte $N = $N.readFieldBegin()", fieldType, in);
+    method.addCode(inOrder(fields, in, fieldType, readInto));
     method.beginControlFlow(
-        "for (byte $1N; ($1N = $2N.readFieldBegin()) != $3T.STOP; $2N.readFieldEnd())",
+        "for (; $1N != $3T.STOP; $2N.readFieldEnd(), $1N = $2N.readFieldBegin())",
         fieldType,
         in,
         TTYPE);
-    method.addCode(
-        fieldSwitch(
-            fields,
-            in,
-            fieldType,
-            f -> CodeBlock.of("$N = $L;\n", f.name(), wire.read(f.thriftType(), in))));
+    method.addCode(fieldSwitch(fields, in, fieldType, readInto));
     method.endControlFlow();
     method.addStatement("$N.readStructEnd()", in);
     CodeBlock args =
@@ -124,6 +126,39 @@ final class StructCode {
             .map(f -> f.isRequired() ? requireRead(struct, f) : CodeBlock.of("$N", f.name()))
             .collect(CodeBlock.joining(",$W"));
     return method.addStatement("return new $T($L)", type, args).build();
+  }
+
+  /**
+   * The fast path of {@link #read}: Thrift writers send fields in declaration order, so each field
+   * is first looked for where it would come, one predictable branch, before the loop's switch on
+   * the id (an indirect jump per field) sees whatever is left: fields out of order, of another
+   * type, unknown, repeated. Every header is still handled once and in wire order. Only the first
+   * {@link #IN_ORDER_FIELDS} fields get one, which keeps huge structs' {@code read} small enough
+   * for the JIT to compile.
+   */
+  private CodeBlock inOrder(
+      List<JavaField> fields,
+      String in,
+      String fieldType,
+      Function<JavaField, CodeBlock> readInto) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (!fields.isEmpty()) {
+      code.add(
+          "// Fields where writers put them, in declaration order; the loop takes the rest.\n");
+    }
+    for (JavaField field : fields.subList(0, Math.min(fields.size(), IN_ORDER_FIELDS))) {
+      code.beginControlFlow(
+              "if ($N == $L && $N.fieldId() == $L)",
+              fieldType,
+              wire.ttype(field.thriftType()),
+              in,
+              field.field().id())
+          .add(readInto.apply(field))
+          .addStatement("$N.readFieldEnd()", in)
+          .addStatement("$N = $N.readFieldBegin()", fieldType, in)
+          .endControlFlow();
+    }
+    return code.build();
   }
 
   private static CodeBlock requireRead(StructType struct, JavaField field) {

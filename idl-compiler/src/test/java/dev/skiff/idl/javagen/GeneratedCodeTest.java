@@ -170,6 +170,12 @@ class GeneratedCodeTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"COMPACT", "BINARY"})
+  void fieldsOutOfDeclarationOrderAreReadAndTheLastOfARepeatedFieldWins(String protocol) {
+    assertEquals("Point[x=4, y=5]", call("outOfOrderAndRepeatedFields", protocol));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"COMPACT", "BINARY"})
   void absentFieldsTakeTheirDefaults(String protocol) {
     assertEquals("GREEN [7, 3] 1.5 true 0 null null", call("defaultsFillAbsentFields", protocol));
   }

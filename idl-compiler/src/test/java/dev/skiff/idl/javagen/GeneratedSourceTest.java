@@ -157,7 +157,7 @@ class GeneratedSourceTest {
             + " int hashCode_,\n    String long_, String in, String out, String fieldType,"
             + " String toBuilder_, String build_,\n    String source, String string)",
         "public static Keywords read(ProtocolReader in_) {",
-        "byte fieldType_;",
+        "byte fieldType_ = in_.readFieldBegin();",
         "out_.writeFieldBegin(\"class\", TType.I32, (short) 1);",
         "public void write(ProtocolWriter out_) {");
     assertContains(

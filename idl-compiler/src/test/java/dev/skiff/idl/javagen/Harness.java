@@ -251,6 +251,22 @@ final class Harness {
           return attempt(() -> decode(protocol, bytes, Point::read));
         }
 
+        public static String outOfOrderAndRepeatedFields(String protocol) {
+          byte[] bytes =
+              raw(
+                  protocol,
+                  out -> {
+                    out.writeStructBegin("Point");
+                    field(out, "y", TType.I32, 2, () -> out.writeI32(2));
+                    field(out, "x", TType.I32, 1, () -> out.writeI32(3));
+                    field(out, "x", TType.I32, 1, () -> out.writeI32(4));
+                    field(out, "y", TType.I32, 2, () -> out.writeI32(5));
+                    out.writeFieldStop();
+                    out.writeStructEnd();
+                  });
+          return attempt(() -> decode(protocol, bytes, Point::read));
+        }
+
         public static String defaultsFillAbsentFields(String protocol) {
           byte[] bytes =
               raw(

@@ -45,7 +45,9 @@ final class CompactProtocolReader extends AbstractProtocolReader {
   private short lastFieldId;
 
   /** lastFieldId of each enclosing struct; see {@link FieldIdStack}. */
-  private short[] enclosingFieldIds;
+  private long enclosingFieldIds;
+
+  private short[] spilledFieldIds;
 
   private int structDepth;
 
@@ -84,14 +86,19 @@ final class CompactProtocolReader extends AbstractProtocolReader {
   @Override
   public void readStructBegin() {
     enter();
-    enclosingFieldIds = FieldIdStack.push(enclosingFieldIds, structDepth++, lastFieldId);
+    if (structDepth >= FieldIdStack.HELD) {
+      spilledFieldIds = FieldIdStack.spill(spilledFieldIds, structDepth, enclosingFieldIds);
+    }
+    enclosingFieldIds = FieldIdStack.push(enclosingFieldIds, lastFieldId);
+    structDepth++;
     lastFieldId = 0;
   }
 
   @Override
   public void readStructEnd() {
     exit();
-    lastFieldId = FieldIdStack.pop(enclosingFieldIds, --structDepth);
+    lastFieldId = FieldIdStack.top(enclosingFieldIds);
+    enclosingFieldIds = FieldIdStack.pop(enclosingFieldIds, spilledFieldIds, --structDepth);
   }
 
   @Override

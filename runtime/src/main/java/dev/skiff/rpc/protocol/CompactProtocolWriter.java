@@ -1,7 +1,6 @@
 package dev.skiff.rpc.protocol;
 
 import io.netty.buffer.ByteBuf;
-import java.util.Arrays;
 
 /**
  * Writes Thrift's compact protocol exactly as Apache Thrift's {@code TCompactProtocol} does. Not
@@ -14,30 +13,13 @@ final class CompactProtocolWriter extends AbstractProtocolWriter {
   static final byte BOOLEAN_TRUE = 1;
   static final byte BOOLEAN_FALSE = 2;
 
-  /** Compact type nibble for each {@link TType}; -1 for types that cannot be written. */
-  private static final byte[] COMPACT_TYPE = new byte[TType.UUID + 1];
-
-  static {
-    Arrays.fill(COMPACT_TYPE, (byte) -1);
-    COMPACT_TYPE[TType.BOOL] = BOOLEAN_TRUE;
-    COMPACT_TYPE[TType.BYTE] = 3;
-    COMPACT_TYPE[TType.I16] = 4;
-    COMPACT_TYPE[TType.I32] = 5;
-    COMPACT_TYPE[TType.I64] = 6;
-    COMPACT_TYPE[TType.DOUBLE] = 7;
-    COMPACT_TYPE[TType.STRING] = 8;
-    COMPACT_TYPE[TType.LIST] = 9;
-    COMPACT_TYPE[TType.SET] = 10;
-    COMPACT_TYPE[TType.MAP] = 11;
-    COMPACT_TYPE[TType.STRUCT] = 12;
-    COMPACT_TYPE[TType.UUID] = 13;
-  }
-
   /** The last field id written in the current struct, the base of the next delta. */
   private short lastFieldId;
 
-  /** lastFieldId of each enclosing struct. */
-  private short[] enclosingFieldIds; // see FieldIdStack
+  /** lastFieldId of each enclosing struct; see {@link FieldIdStack}. */
+  private long enclosingFieldIds;
+
+  private short[] spilledFieldIds;
 
   private int structDepth;
 
@@ -63,7 +45,11 @@ final class CompactProtocolWriter extends AbstractProtocolWriter {
 
   @Override
   public void writeStructBegin(String name) {
-    enclosingFieldIds = FieldIdStack.push(enclosingFieldIds, structDepth++, lastFieldId);
+    if (structDepth >= FieldIdStack.HELD) {
+      spilledFieldIds = FieldIdStack.spill(spilledFieldIds, structDepth, enclosingFieldIds);
+    }
+    enclosingFieldIds = FieldIdStack.push(enclosingFieldIds, lastFieldId);
+    structDepth++;
     lastFieldId = 0;
   }
 
@@ -72,7 +58,8 @@ final class CompactProtocolWriter extends AbstractProtocolWriter {
     if (structDepth == 0) {
       throw new IllegalStateException("writeStructEnd without writeStructBegin");
     }
-    lastFieldId = FieldIdStack.pop(enclosingFieldIds, --structDepth);
+    lastFieldId = FieldIdStack.top(enclosingFieldIds);
+    enclosingFieldIds = FieldIdStack.pop(enclosingFieldIds, spilledFieldIds, --structDepth);
   }
 
   @Override
@@ -226,12 +213,28 @@ final class CompactProtocolWriter extends AbstractProtocolWriter {
     out.writeByte((int) n);
   }
 
+  /**
+   * The compact type nibble of {@code type}. A switch, not a table: generated code passes constant
+   * types, and once this is inlined the JIT folds a switch on a constant away, never a table load.
+   */
   private static int compactType(byte type, String what) {
-    byte compact = type >= 0 && type < COMPACT_TYPE.length ? COMPACT_TYPE[type] : -1;
-    if (compact < 0) {
-      throw new IllegalArgumentException("cannot write a " + what + " of type " + TType.name(type));
-    }
-    return compact;
+    return switch (type) {
+      case TType.BOOL -> BOOLEAN_TRUE;
+      case TType.BYTE -> 3;
+      case TType.I16 -> 4;
+      case TType.I32 -> 5;
+      case TType.I64 -> 6;
+      case TType.DOUBLE -> 7;
+      case TType.STRING -> 8;
+      case TType.LIST -> 9;
+      case TType.SET -> 10;
+      case TType.MAP -> 11;
+      case TType.STRUCT -> 12;
+      case TType.UUID -> 13;
+      default ->
+          throw new IllegalArgumentException(
+              "cannot write a " + what + " of type " + TType.name(type));
+    };
   }
 
   private static void checkSize(int size) {

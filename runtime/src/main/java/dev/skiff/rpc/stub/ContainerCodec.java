@@ -9,6 +9,7 @@ import dev.skiff.rpc.protocol.ThriftStruct;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.IntFunction;
 
@@ -199,9 +200,17 @@ public final class ContainerCodec {
    */
   public static <E> void writeList(
       ProtocolWriter out, byte elementType, List<E> list, ValueWriter<? super E> element) {
-    out.writeListBegin(elementType, list.size());
-    for (E value : list) {
-      element.write(out, value);
+    int size = list.size();
+    out.writeListBegin(elementType, size);
+    if (list instanceof RandomAccess) {
+      // Every list a struct holds: no iterator to make and walk.
+      for (int i = 0; i < size; i++) {
+        element.write(out, list.get(i));
+      }
+    } else {
+      for (E value : list) {
+        element.write(out, value);
+      }
     }
     out.writeListEnd();
   }
@@ -244,13 +253,21 @@ public final class ContainerCodec {
       ValueWriter<? super K> key,
       ValueWriter<? super V> value) {
     out.writeMapBegin(keyType, valueType, map.size());
-    // forEach, not entrySet: a generated struct's map iterates its own entries without wrapping
-    // each in an unmodifiable view.
-    map.forEach(
-        (k, v) -> {
-          key.write(out, k);
-          value.write(out, v);
-        });
+    if (map instanceof OrderedCollections.OrderedMap<K, V> ordered) {
+      // Every map a struct holds: its entries straight from its array, with no lambda capturing
+      // out, key and value to make for each map.
+      for (int i = 0; i < ordered.size(); i++) {
+        key.write(out, ordered.keyAt(i));
+        value.write(out, ordered.valueAt(i));
+      }
+    } else {
+      // forEach, not entrySet: no entry object per entry.
+      map.forEach(
+          (k, v) -> {
+            key.write(out, k);
+            value.write(out, v);
+          });
+    }
     out.writeMapEnd();
   }
 

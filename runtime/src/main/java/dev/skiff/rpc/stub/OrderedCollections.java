@@ -267,6 +267,18 @@ public final class OrderedCollections {
       }
     }
 
+    /** The key of entry {@code i}, for {@code 0 <= i < size()}. */
+    @SuppressWarnings("unchecked") // only keys of type K are ever stored
+    K keyAt(int i) {
+      return (K) entries[2 * i];
+    }
+
+    /** The value of entry {@code i}, for {@code 0 <= i < size()}. */
+    @SuppressWarnings("unchecked") // only values of type V are ever stored
+    V valueAt(int i) {
+      return (V) entries[2 * i + 1];
+    }
+
     /** Returns the number of the entry whose key equals {@code key}, or -1. */
     private int find(Object key) {
       if (key == null || size == 0) {

@@ -77,6 +77,11 @@ class LibthriftCompatibilityTest {
           protocol,
           "nested structs restore the field id",
           s -> s.struct(Scenarios::nested));
+      add(
+          scenarios,
+          protocol,
+          "structs nested deeper than the field ids held without an array",
+          s -> s.struct(b -> Scenarios.deeplyNested(b, 9)));
       add(scenarios, protocol, "bools in containers", s -> s.struct(Scenarios::boolContainers));
       add(
           scenarios,
@@ -229,6 +234,18 @@ class LibthriftCompatibilityTest {
                           b.struct(c -> c.i32Field(40, 1))
                               .struct(c -> c.boolField(2, true).i32Field(3, 7))))
           .i32Field(30, 5);
+    }
+
+    /**
+     * A field before and after a struct nested {@code levels} deep, each level's ids apart from the
+     * others', so a wrong id restored on the way out changes the deltas.
+     */
+    static void deeplyNested(Script s, int levels) {
+      s.i32Field(levels * 3, levels);
+      if (levels > 0) {
+        s.field(TType.STRUCT, levels * 3 + 1, a -> a.struct(b -> deeplyNested(b, levels - 1)));
+      }
+      s.boolField(levels * 3 + 2, levels % 2 == 0);
     }
 
     static void boolContainers(Script s) {
