@@ -57,8 +57,8 @@ public final class Breakdown {
               Locale.ROOT,
               "| %s | %.2f | %+.2f | %s |%n",
               CONTENDERS.get(i),
-              median(values),
-              median(over),
+              Summary.median(values),
+              Summary.median(over),
               String.join(
                   " / ",
                   Arrays.stream(over)
@@ -99,7 +99,7 @@ public final class Breakdown {
         callers.add(Peer.THRIFT.caller(skiffPort, size, idle));
         callers.add(Peer.SKIFF_TCP.caller(skiff.address(), size, idle));
         for (int run = 1; run <= runs; run++) {
-          Turns.Measured[] measured =
+          Turns.Tally[] tallies =
               Turns.run(
                   callers,
                   CONTENDERS,
@@ -107,7 +107,7 @@ public final class Breakdown {
                   options.caseWarmupMillis(),
                   measureMillis,
                   Turns.NO_HOOK);
-          double[] p50 = Arrays.stream(measured).mapToDouble(Turns.Measured::p50Micros).toArray();
+          double[] p50 = Arrays.stream(tallies).mapToDouble(Turns.Tally::p50Micros).toArray();
           p50s.add(p50);
           StringBuilder line = new StringBuilder("  run " + run + ":");
           for (int i = 0; i < p50.length; i++) {
@@ -137,12 +137,5 @@ public final class Breakdown {
     String value = args.get(at + 1);
     args.subList(at, at + 2).clear();
     return value;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

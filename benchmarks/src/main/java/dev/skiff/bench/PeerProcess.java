@@ -64,10 +64,14 @@ final class PeerProcess implements AutoCloseable {
     return address;
   }
 
-  /** Starts the server JVM's count of CPU time and allocation. */
+  /**
+   * Starts the server JVM's count of CPU time and allocation, and waits until it has: the server's
+   * bookkeeping must not run on its CPU while the calls it counts do.
+   */
   void mark() throws IOException {
     in.write("MARK\n");
     in.flush();
+    await("MARKED");
   }
 
   /** The server JVM's CPU time and allocated bytes since {@link #mark}. */

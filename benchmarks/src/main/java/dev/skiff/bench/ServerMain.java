@@ -8,8 +8,9 @@ import java.nio.file.Path;
 
 /**
  * The server JVM: {@code ServerMain PEER DIR IDLE} starts {@code PEER}'s server side, prints {@code
- * READY address}, then answers each {@code STATS} line on standard input with this process's CPU
- * time and allocated bytes ({@link ProcessStats}), and exits when standard input closes.
+ * READY address}, then answers each {@code MARK} line on standard input with {@code MARKED} once it
+ * has started counting, and each {@code STATS} line with this process's CPU time and allocated
+ * bytes since ({@link ProcessStats}), and exits when standard input closes.
  */
 final class ServerMain {
   private ServerMain() {}
@@ -25,6 +26,8 @@ final class ServerMain {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (line.equals("MARK")) {
           mark = new ProcessStats.Mark();
+          System.out.println("MARKED");
+          System.out.flush();
         } else if (line.equals("STATS")) {
           System.out.println(mark.since().format());
           System.out.flush();

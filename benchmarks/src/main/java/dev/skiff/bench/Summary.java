@@ -1,5 +1,6 @@
 package dev.skiff.bench;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,13 +31,19 @@ final class Summary {
                         && r.param().equals(param))
             .mapToDouble(metric)
             .filter(v -> !Double.isNaN(v))
-            .sorted()
             .toArray();
-    int n = values.length;
+    return median(values);
+  }
+
+  /** The median of {@code values}; NaN when there are none. */
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
     if (n == 0) {
       return Double.NaN;
     }
-    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** The highest median of {@code metric} over a peer's params: its best throughput. */

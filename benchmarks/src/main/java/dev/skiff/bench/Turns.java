@@ -36,10 +36,38 @@ final class Turns {
         public void sliceEnded(int caller) {}
       };
 
-  /** What one connection measured: its round trips, how many, over how long. */
-  record Measured(Histogram histogram, long calls, long nanos) {
+  /** Round trips of one connection: their histogram, how many, and the time they took. */
+  static final class Tally {
+    final Histogram histogram = new Histogram(3_600_000_000_000L, 3);
+    long calls;
+    long nanos;
+
+    /** Sequential calls on {@code caller} for {@code forNanos}, each one recorded. */
+    void measure(Caller caller, int size, String who, long forNanos) throws Exception {
+      long start = System.nanoTime();
+      long end = start + forNanos;
+      long now = start;
+      while (now - end < 0) {
+        int length = caller.call();
+        long after = System.nanoTime();
+        histogram.recordValue(after - now);
+        check(length, size, who);
+        now = after;
+        calls++;
+      }
+      nanos += now - start;
+    }
+
     double p50Micros() {
       return histogram.getValueAtPercentile(50) / 1e3;
+    }
+  }
+
+  /** Unrecorded calls on {@code caller} for {@code millis}. */
+  static void warm(Caller caller, int size, String who, long millis) throws Exception {
+    long until = System.nanoTime() + millis * 1_000_000L;
+    while (System.nanoTime() - until < 0) {
+      check(caller.call(), size, who);
     }
   }
 
@@ -48,9 +76,9 @@ final class Turns {
    * measureMillis} each.
    *
    * @param labels what the callers are, for errors
-   * @return one result per caller, in the order of {@code callers}
+   * @return one tally per caller, in the order of {@code callers}
    */
-  static Measured[] run(
+  static Tally[] run(
       List<Caller> callers,
       List<String> labels,
       int size,
@@ -59,15 +87,10 @@ final class Turns {
       Hook hook)
       throws Exception {
     int n = callers.size();
-    Histogram[] histograms = new Histogram[n];
-    long[] calls = new long[n];
-    long[] nanos = new long[n];
+    Tally[] tallies = new Tally[n];
     for (int i = 0; i < n; i++) {
-      long warmUntil = System.nanoTime() + warmupMillis * 1_000_000L;
-      while (System.nanoTime() - warmUntil < 0) {
-        check(callers.get(i).call(), size, labels.get(i));
-      }
-      histograms[i] = new Histogram(3_600_000_000_000L, 3);
+      warm(callers.get(i), size, labels.get(i), warmupMillis);
+      tallies[i] = new Tally();
     }
     long slice = Math.min(SLICE_MILLIS, measureMillis) * 1_000_000L;
     long rounds = (measureMillis * 1_000_000L + slice - 1) / slice;
@@ -79,26 +102,11 @@ final class Turns {
           check(caller.call(), size, labels.get(i));
         }
         hook.sliceStarts(i);
-        long start = System.nanoTime();
-        long end = start + slice;
-        long now = start;
-        while (now - end < 0) {
-          int length = caller.call();
-          long after = System.nanoTime();
-          histograms[i].recordValue(after - now);
-          check(length, size, labels.get(i));
-          now = after;
-          calls[i]++;
-        }
-        nanos[i] += now - start;
+        tallies[i].measure(caller, size, labels.get(i), slice);
         hook.sliceEnded(i);
       }
     }
-    Measured[] measured = new Measured[n];
-    for (int i = 0; i < n; i++) {
-      measured[i] = new Measured(histograms[i], calls[i], nanos[i]);
-    }
-    return measured;
+    return tallies;
   }
 
   static void check(int length, int size, String who) {

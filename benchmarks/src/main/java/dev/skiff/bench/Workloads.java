@@ -67,37 +67,11 @@ final class Workloads {
   /** One caller, sequential sync calls of {@code size} bytes. */
   Result latency(Peer peer, PeerProcess server, int size) throws Exception {
     try (Caller caller = peer.caller(server.address(), size, options.idle())) {
-      long warmUntil = System.nanoTime() + options.caseWarmupMillis() * 1_000_000L;
-      while (System.nanoTime() - warmUntil < 0) {
-        check(caller.call(), size, peer);
-      }
-      Histogram histogram = new Histogram(3_600_000_000_000L, 3);
+      Turns.warm(caller, size, peer.label(), options.caseWarmupMillis());
+      Turns.Tally tally = new Turns.Tally();
       ProcessStats.Mark mark = mark(server);
-      long start = System.nanoTime();
-      long end = start + options.measureMillis() * 1_000_000L;
-      long calls = 0;
-      long now = start;
-      while (now - end < 0) {
-        int length = caller.call();
-        long after = System.nanoTime();
-        histogram.recordValue(after - now);
-        check(length, size, peer);
-        now = after;
-        calls++;
-      }
-      ProcessStats used = used(mark, server);
-      return new Result(
-          "latency",
-          pinning,
-          peer.label(),
-          Integer.toString(size),
-          run,
-          histogram.getValueAtPercentile(50) / 1e3,
-          histogram.getValueAtPercentile(99) / 1e3,
-          histogram.getValueAtPercentile(99.9) / 1e3,
-          calls * 1e9 / (now - start),
-          used.cpuNanos() / 1e3 / calls,
-          (double) used.allocatedBytes() / calls);
+      tally.measure(caller, size, peer.label(), options.measureMillis() * 1_000_000L);
+      return latencyResult(peer, size, tally, used(mark, server));
     }
   }
 
@@ -132,7 +106,7 @@ final class Workloads {
               used[i] = used[i].plus(used(mark, servers.get(i)));
             }
           };
-      Turns.Measured[] measured =
+      Turns.Tally[] tallies =
           Turns.run(
               callers,
               peers.stream().map(Peer::label).toList(),
@@ -142,21 +116,7 @@ final class Workloads {
               stats);
       List<Result> results = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        Turns.Measured m = measured[i];
-        Histogram h = m.histogram();
-        results.add(
-            new Result(
-                "latency",
-                pinning,
-                peers.get(i).label(),
-                Integer.toString(size),
-                run,
-                h.getValueAtPercentile(50) / 1e3,
-                h.getValueAtPercentile(99) / 1e3,
-                h.getValueAtPercentile(99.9) / 1e3,
-                m.calls() * 1e9 / m.nanos(),
-                used[i].cpuNanos() / 1e3 / m.calls(),
-                (double) used[i].allocatedBytes() / m.calls()));
+        results.add(latencyResult(peers.get(i), size, tallies[i], used[i]));
       }
       return results;
     } finally {
@@ -164,6 +124,22 @@ final class Workloads {
         caller.close();
       }
     }
+  }
+
+  private Result latencyResult(Peer peer, int size, Turns.Tally tally, ProcessStats used) {
+    Histogram h = tally.histogram;
+    return new Result(
+        "latency",
+        pinning,
+        peer.label(),
+        Integer.toString(size),
+        run,
+        h.getValueAtPercentile(50) / 1e3,
+        h.getValueAtPercentile(99) / 1e3,
+        h.getValueAtPercentile(99.9) / 1e3,
+        tally.calls * 1e9 / tally.nanos,
+        used.cpuNanos() / 1e3 / tally.calls,
+        (double) used.allocatedBytes() / tally.calls);
   }
 
   /** One connection with {@code inFlight} calls outstanding at all times. */
