@@ -18,6 +18,7 @@ import dev.skiff.rpc.stub.MethodDescriptor;
 import dev.skiff.rpc.transport.FrameConnection;
 import dev.skiff.rpc.transport.FrameHandler;
 import dev.skiff.rpc.transport.Frames;
+import dev.skiff.rpc.transport.PolledCallFuture;
 import io.netty.buffer.ByteBuf;
 import java.time.Duration;
 import java.util.Map;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One client connection over any transport: sends calls, each under a fresh sequence id, and
  * matches replies to calls by that id, so that many calls share the connection and replies may come
- * in any order. Every call has a timeout scheduled by its connection; when the connection closes,
- * every pending call fails at once. Thread-safe.
+ * in any order. Every call has a timeout: scheduled by its connection, or kept by the sync caller
+ * that waits for it ({@link PolledCallFuture#timeBy}); when the connection closes, every pending
+ * call fails at once. Thread-safe.
  */
 public final class ClientConnection implements FrameHandler {
   private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
@@ -130,11 +132,22 @@ public final class ClientConnection implements FrameHandler {
       return result;
     }
     PendingCall<R> call = new PendingCall<>(this, method, result, sequenceId, timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    // A sync caller that waits by polling is awake at the deadline anyway: it ends the call
+    // itself, and the call takes no timer.
+    boolean callerTimesIt = callerWaits && result instanceof PolledCallFuture<R>;
+    if (callerTimesIt) {
+      ((PolledCallFuture<R>) result).timeBy(call, deadline);
+    } else {
+      result.whenComplete(call);
+    }
     pending.put(call.sequenceId, call);
-    result.whenComplete(call);
-    channel.send(frame, System.nanoTime() + timeout.toNanos(), call);
-    // Taken once the frame is out, so that the timer's bookkeeping is not in the round trip's way.
-    call.startTimer(timeout);
+    channel.send(frame, deadline, call);
+    if (!callerTimesIt) {
+      // Taken once the frame is out, so that the timer's bookkeeping is not in the round trip's
+      // way.
+      call.startTimer(timeout);
+    }
     if (closed) {
       // The connection closed between the check above and registering the call.
       result.completeExceptionally(new ConnectionException("connection to " + peer + " closed"));
@@ -160,7 +173,7 @@ public final class ClientConnection implements FrameHandler {
   }
 
   private ByteBuf encode(String name, MessageType type, int sequenceId, ThriftStruct args) {
-    ByteBuf out = channel.alloc().ioBuffer();
+    ByteBuf out = channel.newFrameBuffer();
     try {
       int start = Frames.begin(out);
       ProtocolWriter writer = protocol.newWriter(out);
@@ -195,7 +208,10 @@ public final class ClientConnection implements FrameHandler {
    * timeout task, the clean-up once the result is decided, and the send listener.
    */
   private static final class PendingCall<R>
-      implements Runnable, BiConsumer<R, Throwable>, FrameConnection.SendListener {
+      implements Runnable,
+          BiConsumer<R, Throwable>,
+          PolledCallFuture.TimedCall,
+          FrameConnection.SendListener {
     final ClientConnection connection;
     final MethodDescriptor<R> method;
     final CompletableFuture<R> result;
@@ -216,9 +232,14 @@ public final class ClientConnection implements FrameHandler {
       this.timeout = timeout;
     }
 
-    /** The timeout. */
+    /** The timer fired. */
     @Override
     public void run() {
+      expire();
+    }
+
+    @Override
+    public void expire() {
       if (connection.pending.remove(sequenceId, this)) {
         result.completeExceptionally(new CallTimeoutException(method.name(), timeout));
       }
@@ -236,6 +257,11 @@ public final class ClientConnection implements FrameHandler {
     /** The result is decided, one way or another. */
     @Override
     public void accept(R value, Throwable failure) {
+      decided();
+    }
+
+    @Override
+    public void decided() {
       connection.pending.remove(sequenceId, this);
       FrameConnection.Cancellable started = timer;
       if (started != null) {

@@ -39,6 +39,15 @@ public interface FrameConnection {
   ByteBufAllocator alloc();
 
   /**
+   * A buffer to encode one outgoing frame into and hand to {@link #send}, which then owns it. A
+   * transport that writes most frames before {@code send} returns may hand out the same buffer
+   * again once it is written, instead of a pooled one each time.
+   */
+  default ByteBuf newFrameBuffer() {
+    return alloc().ioBuffer();
+  }
+
+  /**
    * Runs {@code task} after {@code delayNanos} unless cancelled first: how calls on this connection
    * time out. Scheduling and cancelling must be cheap, since every call does both.
    */

@@ -14,10 +14,12 @@ import dev.skiff.rpc.IoMode;
 import dev.skiff.rpc.Server;
 import dev.skiff.rpc.SkiffException;
 import dev.skiff.rpc.TlsConfig;
+import dev.skiff.rpc.internal.CallTimeoutWheel;
 import dev.skiff.rpc.protocol.ProtocolConfig;
 import dev.skiff.rpc.protocol.ProtocolException;
 import dev.skiff.rpc.rpc.EchoService.TextArgs;
 import dev.skiff.rpc.testing.NettyLeaks;
+import io.netty.util.HashedWheelTimer;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -324,6 +327,58 @@ class CallerThreadIoTest {
       assertTrue(took < 5_000, "took " + took + " ms");
       accepting.interrupt();
     }
+  }
+
+  @Test
+  void aSyncCallTakesNoTimerItsWaitingCallerEndsItAtTheDeadline() throws Exception {
+    CompletableFuture<String> syncHeld = new CompletableFuture<>();
+    CompletableFuture<String> asyncHeld = new CompletableFuture<>();
+    CompletableFuture<Void> syncArrived = new CompletableFuture<>();
+    Server server =
+        serve(
+            text ->
+                switch (text) {
+                  case "sync" -> {
+                    syncArrived.complete(null);
+                    yield syncHeld;
+                  }
+                  case "async" -> asyncHeld;
+                  default -> CompletableFuture.completedFuture(text);
+                });
+    Channel channel = open(Channel.builder(server.address()));
+    echoAndWait(channel, "connect");
+    HashedWheelTimer wheel = CallTimeoutWheel.get();
+    long before = wheel.pendingTimeouts();
+    CompletableFuture<String> sync =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return echoAndWait(channel, "sync");
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            });
+    syncArrived.get(10, TimeUnit.SECONDS);
+    assertEquals(before, wheel.pendingTimeouts(), "a sync call in flight holds no timer");
+    CompletableFuture<String> async = echo(channel, "async");
+    assertEquals(before + 1, wheel.pendingTimeouts(), "an async call's timeout is the wheel's");
+    syncHeld.complete("sync reply");
+    asyncHeld.complete("async reply");
+    assertEquals("sync reply", sync.get(10, TimeUnit.SECONDS));
+    assertEquals("async reply", async.get(10, TimeUnit.SECONDS));
+
+    // With no timer, the sync call still ends at its deadline, and its late reply is dropped.
+    CompletableFuture<String> never = new CompletableFuture<>();
+    Server silent =
+        serve(text -> text.equals("never") ? never : CompletableFuture.completedFuture(text));
+    Channel timed = open(Channel.builder(silent.address()).defaultTimeout(Duration.ofMillis(200)));
+    echoAndWait(timed, "connect");
+    long start = System.nanoTime();
+    assertThrows(CallTimeoutException.class, () -> echoAndWait(timed, "never"));
+    long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(waited >= 200 && waited < 5_000, "waited " + waited + " ms");
+    never.complete("too late");
+    assertEquals("after", echoAndWait(timed, "after"));
   }
 
   @Test

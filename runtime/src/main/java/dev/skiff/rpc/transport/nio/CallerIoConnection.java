@@ -61,6 +61,11 @@ final class CallerIoConnection implements FrameConnection {
   /** An inbound buffer grown past this for a large frame is given back once it is empty. */
   private static final int KEPT_INBOUND = 256 * 1024;
 
+  private static final int INITIAL_OUTBOUND = 4 * 1024;
+
+  /** The connection's own outgoing buffer, grown past this for a large frame, is replaced. */
+  private static final int KEPT_OUTBOUND = 64 * 1024;
+
   /** Idle this long, a connection checks whether the peer closed it before it says it is active. */
   private static final long IDLE_PROBE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
@@ -97,6 +102,15 @@ final class CallerIoConnection implements FrameConnection {
   private final ConcurrentLinkedQueue<HeldWrite> outbox = new ConcurrentLinkedQueue<>();
 
   private ByteBuf inbound; // touched by the leader only; released by whoever closes or leads last
+
+  /**
+   * The buffer most frames are encoded into ({@link #newFrameBuffer}), guarded by its lock. The
+   * connection holds one reference; a frame being encoded or sent holds a second one, which its
+   * sender's release gives back.
+   */
+  private final Object outboundLock = new Object();
+
+  private ByteBuf outbound;
   private volatile long lastIoNanos = System.nanoTime();
 
   CallerIoConnection(SocketChannel socket, int maxFrameSize) throws IOException {
@@ -113,6 +127,7 @@ final class CallerIoConnection implements FrameConnection {
       throw e;
     }
     this.inbound = alloc().directBuffer(INITIAL_INBOUND);
+    this.outbound = alloc().directBuffer(INITIAL_OUTBOUND);
   }
 
   void bind(FrameHandler handler) {
@@ -120,6 +135,28 @@ final class CallerIoConnection implements FrameConnection {
   }
 
   // ---- sending ----
+
+  /**
+   * The connection's own buffer if no frame holds it, else a pooled one. A sync caller's frame is
+   * written before {@code send} returns, so a lone caller encodes every call into the same memory,
+   * warm in the cache, without a trip through the pool.
+   */
+  @Override
+  public ByteBuf newFrameBuffer() {
+    synchronized (outboundLock) {
+      ByteBuf own = outbound;
+      if (own != null && own.refCnt() == 1) {
+        if (own.capacity() <= KEPT_OUTBOUND) {
+          return own.retain().clear();
+        }
+        // Grown for a large frame: give that memory back and keep a small buffer again.
+        own.release();
+        outbound = alloc().directBuffer(INITIAL_OUTBOUND);
+        return outbound.retain();
+      }
+    }
+    return alloc().ioBuffer();
+  }
 
   @Override
   public void send(ByteBuf frame, SendListener listener) {
@@ -279,10 +316,14 @@ final class CallerIoConnection implements FrameConnection {
           // The connection's close fails every call; this one's failure is on its way.
           LockSupport.parkNanos(this, Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(1)));
         } else if (lead(me)) {
+          boolean done = false;
           try {
             readUntilDone(call, deadline);
+            done = call.isDone();
           } finally {
-            abdicate();
+            if (!done) {
+              abdicate(); // else leaveQueue gives the socket up, in the same locked step
+            }
           }
         } else {
           LockSupport.parkNanos(this, remaining);
@@ -319,6 +360,9 @@ final class CallerIoConnection implements FrameConnection {
     Thread next = null;
     boolean idleReader;
     synchronized (this) {
+      if (leader == me) {
+        giveUpSocket();
+      }
       queued.remove(me);
       if (!call.isDone() && call.callerWaits) {
         call.callerWaits = false;
@@ -341,13 +385,18 @@ final class CallerIoConnection implements FrameConnection {
   private void abdicate() {
     Thread next;
     synchronized (this) {
-      leader = null;
-      if (!open) {
-        releaseInbound();
-      }
+      giveUpSocket();
       next = nextLeader();
     }
     LockSupport.unpark(next);
+  }
+
+  /** The leader stops reading. Holding the monitor. */
+  private void giveUpSocket() {
+    leader = null;
+    if (!open) {
+      releaseInbound();
+    }
   }
 
   /**
@@ -551,6 +600,11 @@ final class CallerIoConnection implements FrameConnection {
   void callDone(CallerIoFuture<?> call) {
     Thread waiter = call.waiter;
     Thread me = Thread.currentThread();
+    if (waiter == me && call.callerWaits) {
+      // A sync caller read its own reply. Only it changes callerWaits, so it sees the flag without
+      // the lock, and nobody else counts on the call.
+      return;
+    }
     if (waiter != null && waiter != me) {
       LockSupport.unpark(waiter);
       if (leader == waiter) {
@@ -701,6 +755,7 @@ final class CallerIoConnection implements FrameConnection {
     }
     closeWritable();
     writeOutbox(); // fails what waits there
+    releaseOutbound();
     LockSupport.unpark(wake);
     if (handler != null) {
       handler.connectionClosed(cause);
@@ -717,6 +772,16 @@ final class CallerIoConnection implements FrameConnection {
       log.debug("closing the write selector of {} failed", peerName, e);
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  /** Drops the connection's reference; a frame still being sent in it frees it when done. */
+  private void releaseOutbound() {
+    synchronized (outboundLock) {
+      if (outbound != null) {
+        outbound.release();
+        outbound = null;
+      }
     }
   }
 

@@ -12,7 +12,8 @@ final class CallerIoFuture<T> extends PolledCallFuture<T> {
 
   /**
    * Whether a thread is expected to wait for this call in {@link #get()} (a sync call) rather than
-   * leave its reply to the connection's background reader. Guarded by the connection's monitor.
+   * leave its reply to the connection's background reader. Guarded by the connection's monitor;
+   * only the waiting thread changes it.
    */
   boolean callerWaits;
 
@@ -30,24 +31,7 @@ final class CallerIoFuture<T> extends PolledCallFuture<T> {
   }
 
   @Override
-  public boolean complete(T value) {
-    return done(super.complete(value));
-  }
-
-  @Override
-  public boolean completeExceptionally(Throwable failure) {
-    return done(super.completeExceptionally(failure));
-  }
-
-  @Override
-  public boolean cancel(boolean mayInterruptIfRunning) {
-    return done(super.cancel(mayInterruptIfRunning));
-  }
-
-  private boolean done(boolean completedNow) {
-    if (completedNow) {
-      connection.callDone(this);
-    }
-    return completedNow;
+  protected void onDecided() {
+    connection.callDone(this);
   }
 }
