@@ -57,6 +57,10 @@ public final class Channel implements AutoCloseable {
   private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
   private boolean sendingWaiting;
   private volatile int unsent; // calls queued or being sent from the queue
+
+  /** The connection calls last found active, which the next call tries first, without the lock. */
+  private volatile ClientConnection established;
+
   private int failedAttempts;
   private long nextAttemptNanos;
   private boolean closed;
@@ -183,10 +187,16 @@ public final class Channel implements AutoCloseable {
       ThriftStruct args,
       Duration timeout,
       boolean callerWaits) {
+    ClientConnection current = established;
+    if (current != null && unsent == 0 && current.isActive()) {
+      // The common case: connected; no lock, and no extra stage between the caller and the reply.
+      return current.call(method, wireName, args, timeout, callerWaits);
+    }
     CompletableFuture<ClientConnection> ready = connection();
     if (ready.isDone() && !ready.isCompletedExceptionally() && unsent == 0) {
       ClientConnection now = ready.join();
-      // The common case: connected; no extra stage between the caller and the reply.
+      // Once the channel is closed, its connection is too: isActive turns the next call away.
+      established = now;
       return now.call(method, wireName, args, timeout, callerWaits);
     }
     // Not connected yet, or calls made while connecting are still going out ahead of this one:

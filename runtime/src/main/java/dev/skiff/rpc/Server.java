@@ -156,8 +156,10 @@ public final class Server implements AutoCloseable {
       }
       closed = true;
     }
-    dispatcher.startDraining();
+    // In this order: once a caller sees a call refused for the drain, no new connection is
+    // accepted either.
     listener.stopAccepting();
+    dispatcher.startDraining();
     long deadline = System.nanoTime() + grace.toNanos();
     while (dispatcher.inFlight() > 0 && System.nanoTime() - deadline < 0) {
       try {
