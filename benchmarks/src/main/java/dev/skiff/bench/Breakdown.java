@@ -33,10 +33,10 @@ public final class Breakdown {
 
   public static void main(String[] args) throws Exception {
     List<String> rest = new ArrayList<>(Arrays.asList(args));
-    int size = Integer.parseInt(take(rest, "--size", "32"));
-    String pinning = take(rest, "--pin", Options.CROSS_CORE);
-    int runs = Integer.parseInt(take(rest, "--runs", "4"));
-    long measureMillis = Long.parseLong(take(rest, "--measure-ms", "1000"));
+    int size = Integer.parseInt(Options.take(rest, "--size", "32"));
+    String pinning = Options.take(rest, "--pin", Options.CROSS_CORE);
+    int runs = Integer.parseInt(Options.take(rest, "--runs", "4"));
+    long measureMillis = Long.parseLong(Options.take(rest, "--measure-ms", "1000"));
     Options options = Options.parse(rest.toArray(String[]::new));
     if (rest.contains("--quick")) {
       measureMillis = Math.min(measureMillis, options.measureMillis());
@@ -124,18 +124,5 @@ public final class Breakdown {
       }
     }
     return p50s;
-  }
-
-  private static String take(List<String> args, String flag, String otherwise) {
-    int at = args.indexOf(flag);
-    if (at < 0) {
-      return otherwise;
-    }
-    if (at + 1 >= args.size()) {
-      throw new IllegalArgumentException(flag + " needs a value");
-    }
-    String value = args.get(at + 1);
-    args.subList(at, at + 2).clear();
-    return value;
   }
 }

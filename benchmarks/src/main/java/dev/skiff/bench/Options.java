@@ -222,4 +222,22 @@ record Options(
             (int[]) c[20]);
     return copy;
   }
+
+  /**
+   * Removes {@code flag} and its value from {@code args}, for mains with options of their own.
+   *
+   * @return the value, or {@code otherwise} when the flag is absent
+   */
+  static String take(List<String> args, String flag, String otherwise) {
+    int at = args.indexOf(flag);
+    if (at < 0) {
+      return otherwise;
+    }
+    if (at + 1 >= args.size()) {
+      throw new IllegalArgumentException(flag + " needs a value");
+    }
+    String value = args.get(at + 1);
+    args.subList(at, at + 2).clear();
+    return value;
+  }
 }

@@ -67,6 +67,19 @@ class BenchmarkSuiteSmokeTest {
   }
 
   @Test
+  @Timeout(120)
+  void clientPathHasBothClientsCallInTurns() throws Exception {
+    List<String> lines =
+        ClientPath.measure(Options.parse("--quick"), Options.UNPINNED, Peer.THRIFT, 32, 500, null);
+    assertEquals(2, lines.size());
+    assertTrue(lines.get(0).startsWith("libthrift"), lines.get(0));
+    assertTrue(lines.get(1).startsWith("skiff"), lines.get(1));
+    for (String line : lines) {
+      assertTrue(line.matches(".*calls [1-9][\\d,]*  p50 .*"), line);
+    }
+  }
+
+  @Test
   void codecsWriteLibthriftsBytesAndReadThemBack() throws Exception {
     for (String codec : new String[] {"skiff", "libthrift"}) {
       for (String protocol : new String[] {"compact", "binary"}) {

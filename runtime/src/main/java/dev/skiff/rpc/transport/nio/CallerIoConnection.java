@@ -63,8 +63,13 @@ final class CallerIoConnection implements FrameConnection {
 
   private static final int INITIAL_OUTBOUND = 4 * 1024;
 
-  /** The connection's own outgoing buffer, grown past this for a large frame, is replaced. */
-  private static final int KEPT_OUTBOUND = 64 * 1024;
+  /**
+   * The connection's own outgoing buffer, grown past this for a large frame, is replaced by a small
+   * one. Below it, a grown buffer is kept for the next large frame: the pool rounds a 64 KiB
+   * frame's buffer up to 128 KiB and a 100 KiB one's to 512 KiB, and regrowing it each call copies
+   * it several times.
+   */
+  private static final int KEPT_OUTBOUND = 1024 * 1024;
 
   /** Idle this long, a connection checks whether the peer closed it before it says it is active. */
   private static final long IDLE_PROBE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
