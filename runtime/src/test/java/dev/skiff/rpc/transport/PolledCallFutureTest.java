@@ -81,12 +81,7 @@ class PolledCallFutureTest {
     Future future = new Future();
     Call call = new Call(future);
     future.timeBy(call, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
-    CompletableFuture<Void> completing =
-        CompletableFuture.runAsync(
-            () -> {
-              sleep(20);
-              future.complete("reply");
-            });
+    CompletableFuture<Void> completing = completeLater(future, "reply");
     assertEquals("reply", future.get());
     completing.join(); // the hooks run after the value is set
     assertFalse(future.complete("again"));
@@ -127,16 +122,20 @@ class PolledCallFutureTest {
   @Test
   void withoutACallToTimeItWaitsAsAnyFuture() throws Exception {
     Future future = new Future();
-    CompletableFuture<Void> completing =
-        CompletableFuture.runAsync(
-            () -> {
-              sleep(20);
-              future.complete("reply");
-            });
+    CompletableFuture<Void> completing = completeLater(future, "reply");
     assertEquals("reply", future.get());
     completing.join(); // the hooks run after the value is set
     assertEquals(PolledCallFuture.NO_DEADLINE, future.lastPollDeadline);
     assertEquals(1, future.decidedHooks.get());
+  }
+
+  /** Completes {@code future} from another thread after a moment; done once its hooks ran. */
+  private static CompletableFuture<Void> completeLater(Future future, String value) {
+    return CompletableFuture.runAsync(
+        () -> {
+          sleep(20);
+          future.complete(value);
+        });
   }
 
   private static void sleep(long millis) {
