@@ -2,6 +2,7 @@ package dev.skiff.rpc.transport.netty;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.skiff.rpc.internal.Buffers;
 import dev.skiff.rpc.internal.NettyTransport;
 import dev.skiff.rpc.internal.SharedEventLoops;
 import dev.skiff.rpc.transport.Address;
@@ -60,6 +61,7 @@ public final class NettyClientTransport implements ClientTransport {
         new Bootstrap()
             .group(SharedEventLoops.client(netty))
             .channel(unix ? netty.domainSocketChannel() : netty.socketChannel())
+            .option(ChannelOption.ALLOCATOR, Buffers.allocator())
             .option(ChannelOption.RCVBUF_ALLOCATOR, NettyFrameConnection.receiveBuffers())
             .option(
                 ChannelOption.CONNECT_TIMEOUT_MILLIS,

@@ -1,6 +1,7 @@
 package dev.skiff.rpc.transport.netty;
 
 import dev.skiff.rpc.ConnectionException;
+import dev.skiff.rpc.internal.Buffers;
 import dev.skiff.rpc.internal.NettyTransport;
 import dev.skiff.rpc.transport.Address;
 import dev.skiff.rpc.transport.FrameConnection;
@@ -76,7 +77,9 @@ public final class NettyServerTransport implements ServerTransport {
                     }
                   }
                 });
-    bootstrap.childOption(ChannelOption.RCVBUF_ALLOCATOR, NettyFrameConnection.receiveBuffers());
+    bootstrap
+        .childOption(ChannelOption.ALLOCATOR, Buffers.allocator())
+        .childOption(ChannelOption.RCVBUF_ALLOCATOR, NettyFrameConnection.receiveBuffers());
     if (!unix) {
       bootstrap
           .option(ChannelOption.SO_REUSEADDR, true)

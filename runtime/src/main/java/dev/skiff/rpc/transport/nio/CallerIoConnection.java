@@ -4,6 +4,7 @@ import static dev.skiff.rpc.transport.PolledCallFuture.NO_DEADLINE;
 
 import dev.skiff.rpc.CallTimeoutException;
 import dev.skiff.rpc.ConnectionException;
+import dev.skiff.rpc.internal.Buffers;
 import dev.skiff.rpc.internal.CallTimeoutWheel;
 import dev.skiff.rpc.protocol.ProtocolException;
 import dev.skiff.rpc.transport.FrameConnection;
@@ -688,7 +689,7 @@ final class CallerIoConnection implements FrameConnection {
 
   @Override
   public ByteBufAllocator alloc() {
-    return ByteBufAllocator.DEFAULT;
+    return Buffers.allocator();
   }
 
   @Override

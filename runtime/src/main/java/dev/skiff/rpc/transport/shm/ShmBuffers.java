@@ -1,5 +1,6 @@
 package dev.skiff.rpc.transport.shm;
 
+import dev.skiff.rpc.internal.Buffers;
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -58,7 +59,7 @@ final class ShmBuffers extends AbstractByteBufAllocator {
 
   @Override
   protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
-    return ByteBufAllocator.DEFAULT.directBuffer(initialCapacity, maxCapacity);
+    return Buffers.allocator().directBuffer(initialCapacity, maxCapacity);
   }
 
   @Override
@@ -78,7 +79,7 @@ final class ShmBuffers extends AbstractByteBufAllocator {
 
   @Override
   public boolean isDirectBufferPooled() {
-    return ByteBufAllocator.DEFAULT.isDirectBufferPooled();
+    return Buffers.allocator().isDirectBufferPooled();
   }
 
   /**
