@@ -1,6 +1,7 @@
 package dev.skiff.rpc.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import dev.skiff.rpc.IoMode;
 import dev.skiff.rpc.internal.Buffers;
 import dev.skiff.rpc.testing.NettyLeaks;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PoolArenaMetric;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -35,16 +37,37 @@ class SocketBuffersTest {
   }
 
   @Test
-  void theAllocatorIsNettysPooledOneUnlessNettyIsToldOtherwise() {
+  void theAllocatorPoolsUnlessNettyIsToldOtherwise() {
     assertEquals(null, System.getProperty("io.netty.allocator.type"), "this test's premise");
-    assertSame(PooledByteBufAllocator.DEFAULT, Buffers.allocator());
-    ByteBuf large = Buffers.allocator().directBuffer(256 * 1024);
-    try {
-      assertTrue(large.isDirect());
-      assertTrue(Buffers.allocator().isDirectBufferPooled());
-    } finally {
-      large.release();
-    }
+    PooledByteBufAllocator pooled =
+        assertInstanceOf(PooledByteBufAllocator.class, Buffers.allocator());
+    assertTrue(pooled.isDirectBufferPooled());
+  }
+
+  @Test
+  void threadsOtherThanNettysAllocateThroughACacheOfTheirOwn() throws Exception {
+    PooledByteBufAllocator pooled = (PooledByteBufAllocator) Buffers.allocator();
+    int rounds = 1_000;
+    long before = smallDeallocations(pooled);
+    Thread caller =
+        new Thread(
+            () -> {
+              for (int i = 0; i < rounds; i++) {
+                pooled.directBuffer(256).release();
+              }
+            });
+    caller.start();
+    caller.join();
+    long returned = smallDeallocations(pooled) - before;
+    assertTrue(
+        returned < rounds / 2,
+        "released buffers stay in the thread's cache; the arenas took back " + returned);
+  }
+
+  private static long smallDeallocations(PooledByteBufAllocator pooled) {
+    return pooled.metric().directArenas().stream()
+        .mapToLong(PoolArenaMetric::numSmallDeallocations)
+        .sum();
   }
 
   @ParameterizedTest
