@@ -66,9 +66,8 @@ final class CallerIoConnection implements FrameConnection {
 
   /**
    * The connection's own outgoing buffer, grown past this for a large frame, is replaced by a small
-   * one. Below it, a grown buffer is kept for the next large frame: the pool rounds a 64 KiB
-   * frame's buffer up to 128 KiB and a 100 KiB one's to 512 KiB, and regrowing it each call copies
-   * it several times.
+   * one. Below it, a grown buffer is kept for the next large frame: buffers grow by doubling, so a
+   * 64 KiB frame's is 128 KiB, and regrowing it each call would copy it again.
    */
   private static final int KEPT_OUTBOUND = 1024 * 1024;
 
