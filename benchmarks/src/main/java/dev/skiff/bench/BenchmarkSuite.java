@@ -2,6 +2,7 @@ package dev.skiff.bench;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,7 +29,19 @@ public final class BenchmarkSuite {
   private BenchmarkSuite() {}
 
   public static void main(String[] args) throws Exception {
-    Options options = Options.parse(args);
+    if (Arrays.asList(args).contains("--help")) {
+      System.out.print(Options.USAGE);
+      return;
+    }
+    Options options;
+    try {
+      options = Options.parseOrExplain(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.print(Options.USAGE);
+      System.exit(2);
+      return;
+    }
     Machine machine = Machine.current();
     System.out.println("Skiff benchmarks on " + machine.oneLine());
     long start = System.nanoTime();

@@ -10,27 +10,7 @@ import java.util.Locale;
  * What a run of the suite measures and for how long. The defaults are the documented run, about
  * nine minutes on two cores; {@code --quick} is the seconds-long smoke run.
  *
- * <pre>
- * java -jar benchmarks/target/skiff-benchmarks.jar [options]
- *   --workloads latency,throughput,shared,codec    which parts to run
- *   --peers floor-mapped,floor-unix,floor-tcp,skiff-shm,skiff-unix,skiff-tcp,skiff-tcp-eventloop,
- *           grpc-tcp,libthrift-tcp
- *   --sizes 32,1024,65536                    latency payloads, bytes
- *   --warmup-ms 1000 --max-warmup-ms 25000   each new server, until calls/s settle
- *   --case-warmup-ms 300 --measure-ms 1200   per latency case
- *   --throughput-peers skiff-tcp,grpc-tcp,libthrift-tcp
- *   --in-flight 1,4,16,64,256                async calls on one connection (Skiff, gRPC)
- *   --threads 1,4,16,64                      threads, one connection each (libthrift)
- *   --shared-peers skiff-tcp,skiff-tcp-eventloop,grpc-tcp
- *   --shared-threads 4,16,64                 threads making sync calls on one shared connection
- *   --throughput-warmup-ms 500 --throughput-measure-ms 1000 --throughput-payload 32
- *   --runs 2                                 every case, interleaved
- *   --pin cross-core,same-core               or unpinned; see BenchmarkSuite
- *   --idle backoff|busy-spin                 how shm receivers wait
- *   --jmh-warmup 2 --jmh-iterations 3        one-second iterations, one fork per benchmark
- *   --out docs/benchmarks                    where CSV, SVG and the table go; "none" for nowhere
- *   --quick                                  seconds-long smoke settings
- * </pre>
+ * <p>The options are in {@link #USAGE}.
  */
 record Options(
     List<String> workloads,
@@ -54,6 +34,30 @@ record Options(
     Path out,
     List<Peer> sharedPeers,
     int[] sharedThreads) {
+
+  /** What {@code --help} prints, and what a bad option is answered with. */
+  static final String USAGE =
+      """
+      java -jar benchmarks/target/skiff-benchmarks.jar [options]
+        --workloads latency,throughput,shared,codec    which parts to run
+        --peers floor-mapped,floor-unix,floor-tcp,skiff-shm,skiff-unix,skiff-tcp,skiff-tcp-eventloop,
+                grpc-tcp,libthrift-tcp
+        --sizes 32,1024,65536                    latency payloads, bytes
+        --warmup-ms 1000 --max-warmup-ms 25000   each new server, until calls/s settle
+        --case-warmup-ms 300 --measure-ms 1200   per latency case
+        --throughput-peers skiff-tcp,grpc-tcp,libthrift-tcp
+        --in-flight 1,4,16,64,256                async calls on one connection (Skiff, gRPC)
+        --threads 1,4,16,64                      threads, one connection each (libthrift)
+        --shared-peers skiff-tcp,skiff-tcp-eventloop,grpc-tcp
+        --shared-threads 4,16,64                 threads making sync calls on one shared connection
+        --throughput-warmup-ms 500 --throughput-measure-ms 1000 --throughput-payload 32
+        --runs 2                                 every case, interleaved
+        --pin cross-core,same-core               or unpinned; see BenchmarkSuite
+        --idle backoff|busy-spin                 how shm receivers wait
+        --jmh-warmup 2 --jmh-iterations 3        one-second iterations, one fork per benchmark
+        --out docs/benchmarks                    where CSV, SVG and the table go; "none" for nowhere
+        --quick                                  seconds-long smoke settings
+      """;
 
   static final String CROSS_CORE = "cross-core";
   static final String SAME_CORE = "same-core";
@@ -168,6 +172,15 @@ record Options(
 
   private static int[] ints(String v) {
     return Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
+  }
+
+  /** {@link #parse}, with a bad option's value named in the message. */
+  static Options parseOrExplain(String... args) {
+    try {
+      return parse(args);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a number: " + e.getMessage(), e);
+    }
   }
 
   /** A copy with component {@code index} replaced: keeps {@link #parse} to one line an option. */

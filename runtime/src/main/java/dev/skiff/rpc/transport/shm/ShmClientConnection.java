@@ -420,7 +420,7 @@ final class ShmClientConnection implements FrameConnection {
           return;
         }
       }
-      if (spin || idleRounds < 1_000) {
+      if (spin || (idleRounds < 1_000 && idleRounds % ShmThreads.YIELD_EVERY != 0)) {
         Thread.onSpinWait();
       } else {
         Thread.yield();

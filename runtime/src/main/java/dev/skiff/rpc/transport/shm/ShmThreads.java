@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -24,12 +23,21 @@ import org.agrona.concurrent.IdleStrategy;
  */
 final class ShmThreads {
   /**
-   * Back-off tuned for round trips of a few microseconds: spin about as long as a round trip takes,
-   * yield a while (which lets a peer on the same core run), then sleep from 1 us up to 1 ms.
+   * Back-off tuned for round trips of a few microseconds: spin about as long as a round trip takes
+   * (yielding now and then, so that a peer on the same core runs), yield a while, then sleep from 1
+   * us up to 1 ms.
    */
-  private static final long SPINS = 2_000;
+  private static final int SPINS = 2_000;
 
-  private static final long YIELDS = 200;
+  /**
+   * Spins between yields, for receivers and for callers polling for their replies. Every 100: a
+   * 32-byte round trip with client and server on one core 124 -> 9 µs, across cores 0.63 µs either
+   * way. Every 10 or 30 did better on one core (3 to 4.5 µs) but in some runs took 1.9 µs across
+   * cores.
+   */
+  static final int YIELD_EVERY = 100;
+
+  private static final int YIELDS = 200;
   private static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(1);
   private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -98,7 +106,8 @@ final class ShmThreads {
   static IdleStrategy idle(ShmConfig.IdleMode mode) {
     return switch (mode) {
       case BUSY_SPIN -> new BusySpinIdleStrategy();
-      case BACKOFF -> new BackoffIdleStrategy(SPINS, YIELDS, MIN_PARK_NANOS, MAX_PARK_NANOS);
+      case BACKOFF ->
+          new SpinYieldBackoff(SPINS, YIELD_EVERY, YIELDS, MIN_PARK_NANOS, MAX_PARK_NANOS);
     };
   }
 
