@@ -35,11 +35,9 @@ public final class BenchmarkSuite {
     }
     Options options;
     try {
-      options = Options.parseOrExplain(args);
+      options = Options.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      System.err.print(Options.USAGE);
-      System.exit(2);
+      Options.exitWithUsage(e, Options.USAGE);
       return;
     }
     Machine machine = Machine.current();

@@ -29,15 +29,31 @@ public final class Breakdown {
           "libthrift -> Skiff",
           "Skiff -> Skiff");
 
+  private static final String USAGE =
+      """
+      java -cp benchmarks/target/skiff-benchmarks.jar dev.skiff.bench.Breakdown
+        --size 32 --pin cross-core|same-core --runs 4 --measure-ms 1000 [--quick]
+      """;
+
   private Breakdown() {}
 
   public static void main(String[] args) throws Exception {
     List<String> rest = new ArrayList<>(Arrays.asList(args));
-    int size = Integer.parseInt(Options.take(rest, "--size", "32"));
-    String pinning = Options.take(rest, "--pin", Options.CROSS_CORE);
-    int runs = Integer.parseInt(Options.take(rest, "--runs", "4"));
-    long measureMillis = Long.parseLong(Options.take(rest, "--measure-ms", "1000"));
-    Options options = Options.parse(rest.toArray(String[]::new));
+    int size;
+    String pinning;
+    int runs;
+    long measureMillis;
+    Options options;
+    try {
+      size = Integer.parseInt(Options.take(rest, "--size", "32"));
+      pinning = Options.take(rest, "--pin", Options.CROSS_CORE);
+      runs = Integer.parseInt(Options.take(rest, "--runs", "4"));
+      measureMillis = Long.parseLong(Options.take(rest, "--measure-ms", "1000"));
+      options = Options.parse(rest.toArray(String[]::new));
+    } catch (IllegalArgumentException e) {
+      Options.exitWithUsage(e, USAGE);
+      return;
+    }
     if (rest.contains("--quick")) {
       measureMillis = Math.min(measureMillis, options.measureMillis());
     }

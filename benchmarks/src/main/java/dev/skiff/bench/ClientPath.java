@@ -27,16 +27,34 @@ public final class ClientPath {
   private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final int UNRECORDED = 20;
 
+  private static final String USAGE =
+      """
+      java -cp benchmarks/target/skiff-benchmarks.jar dev.skiff.bench.ClientPath
+        --server libthrift|skiff --seconds 25 --size 32 [--tids ...]   (see scripts/client-path.sh)
+      """;
+
   private ClientPath() {}
 
   public static void main(String[] args) throws Exception {
     List<String> rest = new ArrayList<>(Arrays.asList(args));
-    Peer serverPeer =
-        Options.take(rest, "--server", "libthrift").equals("skiff") ? Peer.SKIFF_TCP : Peer.THRIFT;
-    long seconds = Long.parseLong(Options.take(rest, "--seconds", "25"));
-    int size = Integer.parseInt(Options.take(rest, "--size", "32"));
-    String tids = Options.take(rest, "--tids", null);
-    Options options = Options.parse(rest.toArray(String[]::new));
+    Peer serverPeer;
+    long seconds;
+    int size;
+    String tids;
+    Options options;
+    try {
+      serverPeer =
+          Options.take(rest, "--server", "libthrift").equals("skiff")
+              ? Peer.SKIFF_TCP
+              : Peer.THRIFT;
+      seconds = Long.parseLong(Options.take(rest, "--seconds", "25"));
+      size = Integer.parseInt(Options.take(rest, "--size", "32"));
+      tids = Options.take(rest, "--tids", null);
+      options = Options.parse(rest.toArray(String[]::new));
+    } catch (IllegalArgumentException e) {
+      Options.exitWithUsage(e, USAGE);
+      return;
+    }
     for (String line :
         measure(options, Options.CROSS_CORE, serverPeer, size, seconds * 1000, tids)) {
       System.out.println(line);

@@ -174,13 +174,18 @@ record Options(
     return Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
   }
 
-  /** {@link #parse}, with a bad option's value named in the message. */
-  static Options parseOrExplain(String... args) {
-    try {
-      return parse(args);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a number: " + e.getMessage(), e);
+  /**
+   * Ends a tool that was given a bad option: says why and how to call it, without a stack trace,
+   * and exits with status 2.
+   */
+  static void exitWithUsage(IllegalArgumentException why, String usage) {
+    String message = why.getMessage();
+    if (why instanceof NumberFormatException) {
+      message = "not a number: " + message;
     }
+    System.err.println("error: " + message);
+    System.err.print(usage);
+    System.exit(2);
   }
 
   /** A copy with component {@code index} replaced: keeps {@link #parse} to one line an option. */
