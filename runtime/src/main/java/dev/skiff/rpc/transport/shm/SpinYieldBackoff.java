@@ -65,7 +65,11 @@ final class SpinYieldBackoff implements IdleStrategy {
         || yields < 0
         || minParkNanos < 1
         || maxParkNanos < minParkNanos) {
-      throw new IllegalArgumentException("bad back-off");
+      throw new IllegalArgumentException(
+          String.format(
+              "back-off needs spins >= 0, yieldEvery >= 1, yields >= 0 and 1 <= minParkNanos <="
+                  + " maxParkNanos; got %d, %d, %d, %d, %d",
+              spins, yieldEvery, yields, minParkNanos, maxParkNanos));
     }
     this.waits = waits;
     this.spins = spins;
