@@ -40,6 +40,11 @@ final class ShmCallFuture<T> extends PolledCallFuture<T> {
     return super.completeExceptionally(failure);
   }
 
+  @Override
+  protected void onDecided() {
+    connection.callEnded();
+  }
+
   /** Completes at once: a deferred completion, when the ring read that caused it has ended. */
   @SuppressWarnings("unchecked")
   void completeNow(Object value, Throwable failure) {

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.agrona.MutableDirectBuffer;
@@ -29,8 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A client's connection to one server process through a mailbox: sends into that server's request
  * ring, receives from its own reply ring. Replies are read by a receiver thread, and by callers
- * waiting on a {@link ShmCallFuture}, whichever comes first. The heartbeat thread stamps this
- * client's slot and watches the server's: a server that leaves or dies fails every call in flight.
+ * waiting on a {@link ShmCallFuture}, whichever comes first; while a caller polls, the receiver
+ * steps aside (it parks until no caller polls and calls are still in flight), so that a caller and
+ * its server sharing a core are not slowed by a third thread spinning there. The heartbeat thread
+ * stamps this client's slot and watches the server's: a server that leaves or dies fails every call
+ * in flight.
  *
  * <p>Thread-safe. The handler is called by whichever thread reads the ring (the receiver or a
  * helping caller), one at a time, under the read lock and inside the ring read: it must not block,
@@ -41,6 +46,13 @@ final class ShmClientConnection implements FrameConnection {
 
   /** How long a caller in {@code get()} polls for its reply before it parks (back-off mode). */
   private static final long HELP_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+
+  /**
+   * The longest the receiver stands aside for callers without looking again (1 ms): the wake-ups in
+   * {@link #standAside} should make it unnecessary, and it bounds what a missed one would cost.
+   * Tests lengthen it, so that a missed wake-up shows as a call that never completes.
+   */
+  static volatile long standAsideNanos = TimeUnit.MILLISECONDS.toNanos(1);
 
   private final ShmSegment segment;
   private final ShmConfig config;
@@ -57,6 +69,15 @@ final class ShmClientConnection implements FrameConnection {
   private final ReentrantLock sendLock = new ReentrantLock();
   private final ReentrantLock readLock = new ReentrantLock();
   private final AtomicBoolean closing = new AtomicBoolean();
+
+  /** Callers polling for their replies in {@link #helpUntilDone}. */
+  private final AtomicInteger helpers = new AtomicInteger();
+
+  /** Calls whose futures were made and not yet decided. */
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  /** Whether the receiver is parked, or about to park, standing aside for polling callers. */
+  private volatile boolean standingAside;
 
   /** One handler for every poll: a method reference made per poll is garbage per spin. */
   private final MessageHandler onReply = this::onReply;
@@ -76,7 +97,7 @@ final class ShmClientConnection implements FrameConnection {
   private volatile boolean closed;
   private volatile FrameHandler handler;
   private ScheduledFuture<?> heartbeat;
-  private Thread receiver;
+  private volatile Thread receiver;
 
   private ShmClientConnection(
       ShmSegment segment, ShmConfig config, int maxFrameSize, int slot, long word, int server) {
@@ -292,8 +313,55 @@ final class ShmClientConnection implements FrameConnection {
   private void receive() {
     IdleStrategy idle = ShmThreads.idle(config.idle());
     while (!closed) {
-      idle.idle(poll());
+      if (helpers.get() > 0 && standAside()) {
+        idle.reset();
+      } else {
+        idle.idle(poll());
+      }
     }
+  }
+
+  /**
+   * On the receiver thread: parks while callers poll the ring themselves. On one core, a receiver
+   * spinning beside a polling caller and its server took a turn at every yield: a 32-byte round
+   * trip took 9.1 µs against the mapped floor's 4.3; standing aside, 5.4.
+   *
+   * <p>Whoever needs the receiver back unparks it: the last caller to stop polling while calls are
+   * in flight (its own, if it gave up waiting), a caller that will not poll, and close. Each side
+   * writes its own volatile before it reads the other's, so one of them sees the other: the
+   * receiver does not park, or is unparked.
+   *
+   * @return whether it parked
+   */
+  private boolean standAside() {
+    standingAside = true;
+    if (helpers.get() == 0 || closed) {
+      standingAside = false;
+      return false;
+    }
+    LockSupport.parkNanos(this, standAsideNanos);
+    standingAside = false;
+    return true;
+  }
+
+  private void wakeReceiver() {
+    Thread thread = receiver;
+    if (standingAside && thread != null) {
+      LockSupport.unpark(thread);
+    }
+  }
+
+  /** A call's future was made; unless its caller will poll for the reply, the receiver must. */
+  void callStarted(boolean callerPolls) {
+    inFlight.incrementAndGet();
+    if (!callerPolls) {
+      wakeReceiver();
+    }
+  }
+
+  /** A call's future was decided. */
+  void callEnded() {
+    inFlight.decrementAndGet();
   }
 
   /**
@@ -405,6 +473,18 @@ final class ShmClientConnection implements FrameConnection {
   void helpUntilDone(CompletableFuture<?> call, long deadline) throws InterruptedException {
     boolean spin = config.idle() == ShmConfig.IdleMode.BUSY_SPIN;
     long helpUntil = spin ? deadline : Math.min(deadline, System.nanoTime() + HELP_NANOS);
+    helpers.incrementAndGet();
+    try {
+      pollUntil(call, spin, helpUntil);
+    } finally {
+      if (helpers.decrementAndGet() == 0 && inFlight.get() > 0) {
+        wakeReceiver();
+      }
+    }
+  }
+
+  private void pollUntil(CompletableFuture<?> call, boolean spin, long helpUntil)
+      throws InterruptedException {
     int idleRounds = 0;
     while (!call.isDone() && !closed) {
       if (replyWaiting() && poll() > 0) {
@@ -430,6 +510,7 @@ final class ShmClientConnection implements FrameConnection {
 
   @Override
   public <R> CompletableFuture<R> newCallFuture(boolean callerWaits) {
+    callStarted(callerWaits);
     return new ShmCallFuture<>(this);
   }
 
@@ -463,6 +544,7 @@ final class ShmClientConnection implements FrameConnection {
       return;
     }
     closed = true;
+    wakeReceiver();
     if (heartbeat != null) {
       heartbeat.cancel(false);
     }
