@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The client's receiver thread parks while sync callers poll for their own replies; whoever needs
  * it back must wake it. Here its park has no time limit worth the name (10 minutes), so a missed
- * wake-up is a call that never completes rather than one a millisecond late.
+ * wake-up is a call that never completes rather than one up to 100 ms late.
  *
  * <p>Frame level: each frame carries a call number, the server echoes it (at once, or after a
  * delay), and the client completes the future made for that number.
@@ -50,7 +50,7 @@ class ShmReceiverStandsAsideTest {
   private ServerTransport.Listener listener;
   private FrameConnection connection;
 
-  /** How long the server holds the reply to calls numbered from {@link #slowFrom}, in ms. */
+  /** The first call number whose reply the server sends 50 ms late. */
   private volatile int slowFrom = Integer.MAX_VALUE;
 
   @BeforeAll
@@ -126,17 +126,15 @@ class ShmReceiverStandsAsideTest {
 
   /** A call whose caller polls for the reply, as a sync stub's does. */
   private void syncCall() throws Exception {
-    CompletableFuture<Integer> call = send(true);
-    int number = call.get(20, TimeUnit.SECONDS);
-    assertTrue(calls.get(number) == null, "completed by its reply");
+    int number = numbers.incrementAndGet();
+    assertEquals(number, send(number, true).get(20, TimeUnit.SECONDS), "its own reply");
   }
 
   private CompletableFuture<Integer> asyncCall() {
-    return send(false);
+    return send(numbers.incrementAndGet(), false);
   }
 
-  private CompletableFuture<Integer> send(boolean callerWaits) {
-    int number = numbers.incrementAndGet();
+  private CompletableFuture<Integer> send(int number, boolean callerWaits) {
     CompletableFuture<Integer> call = connection.newCallFuture(callerWaits);
     calls.put(number, call);
     ByteBuf frame = connection.alloc().heapBuffer(8);
